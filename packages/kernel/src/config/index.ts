@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+const bool = z
+  .union([z.boolean(), z.enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off', ''])])
+  .transform((v) => v === true || v === '1' || v === 'true' || v === 'yes' || v === 'on');
+
+/**
+ * Every setting, validated once. Only apps read `process.env`; they pass it to `loadConfig`.
+ * Each field documents its default; the README table is generated from the same descriptions.
+ */
+export const configSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080).describe('HTTP port'),
+  HOST: z.string().default('::').describe('Listen address; `::` is dual-stack IPv6 + IPv4'),
+  DATA_DIR: z.string().default('./data').describe('Embedded database and uploaded files'),
+  DATABASE_URL: z
+    .string()
+    .url()
+    .optional()
+    .describe('PostgreSQL URL; when set, used instead of the embedded PGlite database'),
+  MQTT_URL: z.string().optional().describe('External MQTT broker; when unset an embedded broker runs'),
+  MQTT_PORT: z.coerce.number().int().min(0).max(65535).default(1883).describe('Embedded MQTT broker port'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default('info')
+    .describe('pino log level'),
+  DEMO: bool.default(false).describe('Seed the Fenghua demo region on first start (`npm start` sets 1)'),
+  PG_SOCKET_PORT: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(65535)
+    .optional()
+    .describe('Opt-in: expose the embedded database to psql on this port (127.0.0.1 only)'),
+  SESSION_TTL_HOURS: z.coerce.number().positive().default(12).describe('Staff session lifetime'),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5).describe('Failed logins before lockout'),
+  LOGIN_LOCK_MINUTES: z.coerce.number().positive().default(15).describe('Lockout length'),
+  TRUST_PROXY: bool.default(false).describe('Trust X-Forwarded-* from a load balancer'),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+/** Parses the environment (or any record) into a Config; throws a readable error naming each bad key. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const picked: Record<string, string> = {};
+  for (const key of Object.keys(configSchema.shape)) {
+    const value = env[key];
+    if (value !== undefined && value !== '') picked[key] = value;
+  }
+  const parsed = configSchema.safeParse(picked);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,99 @@
+import { boolean, index, integer, jsonb, pgTable, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+
+/** Staff accounts (浙政钉 users). */
+export const identityStaff = pgTable('identity_staff', {
+  id: uuid('id').primaryKey(),
+  username: varchar('username', { length: 64 }).notNull().unique(),
+  displayName: text('display_name').notNull(),
+  /** argon2id hash. */
+  passwordHash: text('password_hash').notNull(),
+  /** Home department. */
+  departmentId: uuid('department_id'),
+  /** Mobile number (personal data: masked in lists). */
+  phone: varchar('phone', { length: 20 }),
+  /** active | disabled */
+  status: varchar('status', { length: 16 }).notNull().default('active'),
+  failedLogins: integer('failed_logins').notNull().default(0),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  mustChangePassword: boolean('must_change_password').notNull().default(false),
+  /** UI preferences: locale, elder mode. */
+  preferences: jsonb('preferences').$type<{ locale?: string; elderMode?: boolean }>().notNull().default({}),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+});
+
+/** Roles: named permission sets. */
+export const identityRole = pgTable('identity_role', {
+  code: varchar('code', { length: 48 }).primaryKey(),
+  nameZh: text('name_zh').notNull(),
+  nameEn: text('name_en').notNull(),
+  permissions: jsonb('permissions').$type<string[]>().notNull(),
+  builtin: boolean('builtin').notNull().default(false),
+});
+
+/** A role granted to a staff member within a scope. */
+export const identityRoleAssignment = pgTable(
+  'identity_role_assignment',
+  {
+    id: uuid('id').primaryKey(),
+    staffId: uuid('staff_id').notNull(),
+    roleCode: varchar('role_code', { length: 48 }).notNull(),
+    /** Division scope: this division and everything under it. */
+    divisionCode: varchar('division_code', { length: 12 }).notNull(),
+    /** Department scope; null = any department within the division scope. */
+    departmentId: uuid('department_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('identity_role_assignment_staff').on(t.staffId)],
+);
+
+/** Browser sessions; only the SHA-256 of the token is stored. */
+export const identitySession = pgTable(
+  'identity_session',
+  {
+    id: uuid('id').primaryKey(),
+    tokenHash: varchar('token_hash', { length: 64 }).notNull().unique(),
+    staffId: uuid('staff_id').notNull(),
+    /** Double-submit CSRF token for cookie-authenticated writes. */
+    csrfToken: varchar('csrf_token', { length: 64 }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('identity_session_staff').on(t.staffId)],
+);
+
+/** API keys for systems; only a hash is stored, the prefix identifies the key in lists. */
+export const identityApiKey = pgTable('identity_api_key', {
+  id: uuid('id').primaryKey(),
+  staffId: uuid('staff_id').notNull(),
+  name: text('name').notNull(),
+  prefix: varchar('prefix', { length: 16 }).notNull(),
+  keyHash: varchar('key_hash', { length: 64 }).notNull().unique(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+  expiresAt: timestamp('expires_at', { withTimezone: true }),
+  revokedAt: timestamp('revoked_at', { withTimezone: true }),
+});
+
+/** Natural persons known to the platform (身份证号 with GB 11643 check). */
+export const identityCitizen = pgTable('identity_citizen', {
+  id: uuid('id').primaryKey(),
+  idNumber: varchar('id_number', { length: 18 }).notNull().unique(),
+  name: text('name').notNull(),
+  phone: varchar('phone', { length: 20 }),
+  /** The check digit failed and a staff member overrode the warning (audited). */
+  checkOverridden: boolean('check_overridden').notNull().default(false),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+});
+
+/** Enterprises and other organisations (统一社会信用代码 with GB 32100 check). */
+export const identityEnterprise = pgTable('identity_enterprise', {
+  id: uuid('id').primaryKey(),
+  uscc: varchar('uscc', { length: 18 }).notNull().unique(),
+  name: text('name').notNull(),
+  legalRepresentative: text('legal_representative'),
+  divisionCode: varchar('division_code', { length: 12 }),
+  checkOverridden: boolean('check_overridden').notNull().default(false),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+});

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+// One run, every tier: unit + integration (PGlite, or PostgreSQL when DATABASE_URL is set) and e2e.
+export default defineConfig({
+  test: {
+    include: ['packages/**/*.test.ts', 'apps/**/*.test.ts', 'scripts/**/*.test.ts', 'e2e/**/*.test.ts'],
+    exclude: ['**/node_modules/**', '**/dist/**'],
+    globalSetup: ['./packages/kernel/src/testing/global-setup.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+  },
+});

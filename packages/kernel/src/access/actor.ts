@@ -1,0 +1,37 @@
+/** A role held within a scope, with the permissions it carries. */
+export interface Grant {
+  roleCode: string;
+  permissions: readonly string[];
+  /** The division the grant covers (and everything beneath it). */
+  divisionCode: string;
+  /** When set, only this department's records. */
+  departmentId: string | null;
+}
+
+/** Who is acting. Every service method takes one and checks it first. */
+export interface Actor {
+  type: 'staff' | 'api_key' | 'system' | 'anonymous';
+  id: string | null;
+  /** Display name recorded in the audit log. */
+  name: string;
+  departmentId: string | null;
+  grants: readonly Grant[];
+}
+
+/** The platform itself (migrations, seeding, timers). Holds every permission everywhere. */
+export const systemActor: Actor = {
+  type: 'system',
+  id: null,
+  name: 'system',
+  departmentId: null,
+  grants: [{ roleCode: 'system', permissions: ['*'], divisionCode: '000000000000', departmentId: null }],
+};
+
+/** Not logged in. Holds no permission. */
+export const anonymousActor: Actor = {
+  type: 'anonymous',
+  id: null,
+  name: 'anonymous',
+  departmentId: null,
+  grants: [],
+};

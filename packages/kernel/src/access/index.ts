@@ -1,0 +1,11 @@
+export { type Actor, type Grant, systemActor, anonymousActor } from './actor';
+export { divisionCovers, divisionPrefix } from './division-scope';
+export {
+  can,
+  requirePermission,
+  requireAuthenticated,
+  scopeOf,
+  type PermissionScope,
+  type ActorScope,
+} from './require-permission';
+export { definePermissions, listPermissions, type PermissionDefinition } from './permissions';

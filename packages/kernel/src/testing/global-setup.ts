@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { openDatabase } from '../db/driver';
@@ -32,7 +32,7 @@ export default async function setup() {
   const file = join(dir, `pglite-template-${process.pid}.tar`);
   writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
   process.env.ZHIZHI_TEST_PGLITE_DUMP = file;
-  return undefined;
+  return async () => rmSync(file, { force: true });
 }
 
 export function withDatabase(url: string, name: string): string {

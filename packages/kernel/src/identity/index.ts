@@ -1,0 +1,22 @@
+export { createAuthService, type AuthService, type AuthServiceDeps } from './auth-service';
+export {
+  createStaffService,
+  type StaffService,
+  type StaffServiceDeps,
+  type CreateStaffInput,
+  type UpdateStaffInput,
+  type RoleAssignmentInput,
+} from './staff-service';
+export { loadStaffActor } from './actor-loader';
+export { hashPassword, verifyPassword, checkPasswordStrength } from './passwords';
+export { builtinRoles, ensureBuiltinRoles } from './roles';
+export { randomToken, tokenDigest } from './tokens';
+export {
+  identityStaff,
+  identityRole,
+  identityRoleAssignment,
+  identitySession,
+  identityApiKey,
+  identityCitizen,
+  identityEnterprise,
+} from './schema';

@@ -1,0 +1,80 @@
+import type { Logger } from 'pino';
+import { type Actor, requirePermission } from '../access';
+import { listAudit, type ListAuditOptions, sealAuditDay, verifyAudit } from '../audit';
+import { type Clock, systemClock } from '../clock';
+import { type Database, runMigrations } from '../db';
+import type { Executor } from '../db/types';
+import { createEventBus } from '../events';
+import { createAuthService, createStaffService, ensureBuiltinRoles } from '../identity';
+import { createJobs } from '../jobs';
+import { createOrgService } from '../org';
+
+export interface KernelOptions {
+  database: Database;
+  clock?: Clock;
+  logger?: Logger;
+  sessionTtlHours?: number;
+  loginMaxFailures?: number;
+  loginLockMinutes?: number;
+}
+
+/** Builds every kernel service over one database. Nothing starts until `startKernel`. */
+export function createKernel(options: KernelOptions) {
+  const { database, logger } = options;
+  const db = database.db;
+  const clock = options.clock ?? systemClock;
+  const events = createEventBus({ db, clock, logger });
+
+  /** One unit of work: commit, then deliver the events it published. */
+  async function transaction<T>(work: (tx: Executor) => Promise<T>): Promise<T> {
+    const result = await db.transaction(work);
+    events.dispatch().catch((error) => logger?.error({ err: (error as Error).message }, 'event dispatch failed'));
+    return result;
+  }
+
+  const jobs = createJobs({ db, clock, logger });
+  const org = createOrgService({ db, clock, transaction });
+  const auth = createAuthService({
+    db,
+    clock,
+    transaction,
+    sessionTtlHours: options.sessionTtlHours ?? 12,
+    maxFailures: options.loginMaxFailures ?? 5,
+    lockMinutes: options.loginLockMinutes ?? 15,
+  });
+  const staff = createStaffService({ db, clock, transaction });
+  const audit = {
+    list(actor: Actor, query: ListAuditOptions) {
+      requirePermission(actor, 'audit.read');
+      return listAudit(db, query);
+    },
+    verify(actor: Actor) {
+      requirePermission(actor, 'audit.read');
+      return verifyAudit(db, clock);
+    },
+  };
+
+  return { database, db, clock, logger, events, transaction, jobs, org, auth, staff, audit };
+}
+
+export type Kernel = ReturnType<typeof createKernel>;
+
+/** Yesterday in Beijing time, as YYYY-MM-DD. */
+function beijingYesterday(now: Date): string {
+  return new Date(now.getTime() + 8 * 3_600_000 - 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Migrates, installs built-in roles and the kernel's own schedules. Idempotent. */
+export async function startKernel(kernel: Kernel, options: { migrate?: boolean } = {}) {
+  if (options.migrate !== false) await runMigrations(kernel.database);
+  await ensureBuiltinRoles(kernel.db);
+  kernel.jobs.register('audit.seal-day', async (payload, { tx }) => {
+    const day = typeof payload.day === 'string' ? payload.day : beijingYesterday(kernel.clock.now());
+    await sealAuditDay(tx, kernel.clock, day);
+  });
+  kernel.jobs.register('identity.sessions.purge', async () => {
+    await kernel.auth.purgeExpiredSessions();
+  });
+  await kernel.jobs.schedule(kernel.db, { name: 'audit.seal-day', kind: 'audit.seal-day', cron: '10 0 * * *' });
+  await kernel.jobs.schedule(kernel.db, { name: 'identity.sessions.purge', kind: 'identity.sessions.purge', cron: '0 * * * *' });
+}

@@ -1,0 +1,1 @@
+export { createKernel, startKernel, type Kernel, type KernelOptions } from './create-kernel';

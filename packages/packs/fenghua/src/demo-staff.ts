@@ -1,0 +1,63 @@
+import { townOfficeCode } from './departments';
+import { FENGHUA_DISTRICT_CODE } from './divisions';
+import { syntheticName, syntheticPhone } from './people';
+
+export type DemoRoleCode = 'admin' | 'dept_admin' | 'auditor' | 'leader' | 'grid_worker' | 'town_operator';
+
+/** A role held within a division scope (that division and everything under it). */
+export type DemoRoleGrant = { roleCode: DemoRoleCode; divisionCode: string };
+
+/** A demo staff account. No password here: the seeder generates one per install and prints it. */
+export type DemoStaffSeed = {
+  /** ASCII login name. */
+  username: string;
+  /** Synthetic Chinese name. */
+  displayName: string;
+  /** What the account stands for on the demo login page, e.g. 人社局部门管理员. */
+  title: string;
+  departmentCode: string;
+  /** Synthetic 1990000xxxx number. */
+  phone: string;
+  roles: DemoRoleGrant[];
+};
+
+const XIKOU = '330213100000';
+// Demo villages: 南门社区 (锦屏街道) in the old town, 岩头村 (溪口镇) the tourist 岩头古村.
+const NANMEN_COMMUNITY = '330213001005';
+const YANTOU_VILLAGE = '330213100225';
+
+function staff(
+  n: number,
+  username: string,
+  title: string,
+  departmentCode: string,
+  roleCode: DemoRoleCode,
+  divisionCode: string,
+): DemoStaffSeed {
+  return {
+    username,
+    displayName: syntheticName(1000 + n),
+    title,
+    departmentCode,
+    phone: syntheticPhone(n),
+    roles: [{ roleCode, divisionCode }],
+  };
+}
+
+/** One account per demo role (two grid workers: a community in town, a village in the hills). */
+export const fenghuaDemoStaff: DemoStaffSeed[] = [
+  staff(1, 'admin', '系统管理员', 'dsj', 'admin', FENGHUA_DISTRICT_CODE),
+  staff(2, 'rsj.admin', '人社局部门管理员', 'rsj', 'dept_admin', FENGHUA_DISTRICT_CODE),
+  staff(3, 'audit', '审计员', 'sjj', 'auditor', FENGHUA_DISTRICT_CODE),
+  staff(4, 'leader', '区领导', 'qfb', 'leader', FENGHUA_DISTRICT_CODE),
+  staff(
+    5,
+    'grid.jinping',
+    '锦屏街道南门社区网格员',
+    townOfficeCode('330213001000'),
+    'grid_worker',
+    NANMEN_COMMUNITY,
+  ),
+  staff(6, 'grid.xikou', '溪口镇岩头村网格员', townOfficeCode(XIKOU), 'grid_worker', YANTOU_VILLAGE),
+  staff(7, 'xikou.window', '溪口镇便民服务中心窗口', townOfficeCode(XIKOU), 'town_operator', XIKOU),
+];

@@ -1,0 +1,36 @@
+export {
+  idNumberCheckDigit,
+  isRealDate,
+  isValidIdNumber,
+  isValidOrganisationCode,
+  isValidUscc,
+  organisationCodeCheckChar,
+  USCC_ALPHABET,
+  usccCheckChar,
+} from './check-digits';
+export type { DemoRoleCode, DemoRoleGrant, DemoStaffSeed } from './demo-staff';
+export { fenghuaDemoStaff } from './demo-staff';
+export type { DepartmentSeed } from './departments';
+export { fenghuaDepartments, townOfficeCode } from './departments';
+export type { DivisionSeed, TownshipSeed, VillageRow } from './divisions';
+export {
+  currentTownshipCode,
+  FENGHUA_DISTRICT_CODE,
+  fenghuaDivisions,
+  fenghuaTownships,
+  fenghuaVillageRows,
+  RENAMED_TOWNSHIP_CODES,
+  villageDisplayName,
+  villageDivisions,
+  villageKind,
+} from './divisions';
+export type { GridSeed } from './grids';
+export { fenghuaGrids, gridCountFor } from './grids';
+export type { SyntheticIdNumberOptions, SyntheticUsccOptions } from './people';
+export {
+  SYNTHETIC_ID_SEQUENCES,
+  syntheticIdNumber,
+  syntheticName,
+  syntheticPhone,
+  syntheticUscc,
+} from './people';

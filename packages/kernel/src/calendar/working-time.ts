@@ -25,7 +25,7 @@ function overlap(periods: readonly PeriodMs[], from: number, to: number): number
 
 /** Working time in [a, b); negative when b is before a. */
 export function workingMsBetween(rules: WorkingTimeRules, a: number, b: number): number {
-  if (b < a) return -workingMsBetween(rules, b, a);
+  if (b < a) return 0 - workingMsBetween(rules, b, a) || 0; // never -0
   const firstDay = dayOfInstant(a);
   const lastDay = dayOfInstant(b);
   let total = 0;
@@ -80,7 +80,7 @@ export function nthWorkingDay(rules: WorkingTimeRules, startDay: number, n: numb
 export function workingDaysBetween(rules: WorkingTimeRules, a: number, b: number): number {
   const first = dayOfInstant(a);
   const last = dayOfInstant(b);
-  if (last < first) return -workingDaysBetween(rules, b, a);
+  if (last < first) return 0 - workingDaysBetween(rules, b, a) || 0;
   let count = 0;
   for (let day = first + 1; day <= last; day++) if (rules.isWorkday(day)) count++;
   return count;

@@ -14,6 +14,8 @@ export interface Database {
   pglite?: PGlite;
   /** The connection pool, on PostgreSQL. */
   pool?: pg.Pool;
+  /** The connection string, on PostgreSQL. */
+  url?: string;
   close(): Promise<void>;
 }
 
@@ -53,7 +55,7 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     pool.on('error', () => {});
     const db = drizzlePg(pool) as unknown as Db;
     await pool.query('select 1');
-    return { db, dialect: 'postgres', pool, close: () => pool.end() };
+    return { db, dialect: 'postgres', pool, url: options.url, close: () => pool.end() };
   }
   let dir: string | undefined;
   if (options.dataDir) {

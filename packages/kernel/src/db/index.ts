@@ -8,3 +8,4 @@ export {
   type DataDirLockHolder,
 } from './data-dir-lock';
 export { rows, type Row } from './raw';
+export { backupDatabase, restoreDatabase, type BackupHeader } from './backup';

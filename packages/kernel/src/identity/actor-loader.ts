@@ -4,9 +4,18 @@ import type { Executor } from '../db/types';
 import { identityRole, identityRoleAssignment, identityStaff } from './schema';
 
 /** Builds the Actor for a staff member: their role assignments with each role's permissions. */
-export async function loadStaffActor(db: Executor, staffId: string, type: Actor['type'] = 'staff'): Promise<Actor | null> {
+export async function loadStaffActor(
+  db: Executor,
+  staffId: string,
+  type: Actor['type'] = 'staff',
+): Promise<Actor | null> {
   const [staff] = await db
-    .select({ id: identityStaff.id, name: identityStaff.displayName, departmentId: identityStaff.departmentId, status: identityStaff.status })
+    .select({
+      id: identityStaff.id,
+      name: identityStaff.displayName,
+      departmentId: identityStaff.departmentId,
+      status: identityStaff.status,
+    })
     .from(identityStaff)
     .where(eq(identityStaff.id, staffId));
   if (!staff || staff.status !== 'active') return null;

@@ -19,21 +19,29 @@ export interface AuthServiceDeps {
   lockMinutes: number;
 }
 
-const invalid = () => new AuthenticationError('identity.login.invalid_credentials', 'Wrong username or password.');
+const invalid = () =>
+  new AuthenticationError('identity.login.invalid_credentials', 'Wrong username or password.');
 
 /** Logins with lockout, database sessions, API keys, and turning either into an Actor. */
 export function createAuthService(deps: AuthServiceDeps) {
   const { db, clock } = deps;
 
   async function login(username: string, password: string) {
-    const [staff] = await db.select().from(identityStaff).where(eq(identityStaff.username, username.trim().toLowerCase()));
+    const [staff] = await db
+      .select()
+      .from(identityStaff)
+      .where(eq(identityStaff.username, username.trim().toLowerCase()));
     if (!staff) {
       await verifyPassword(await dummyPasswordHash(), password);
       throw invalid();
     }
     const now = clock.now();
     if (staff.lockedUntil && staff.lockedUntil > now) {
-      throw new RateLimitedError('identity.login.locked', `Too many failed attempts. Try again after ${staff.lockedUntil.toISOString()}.`, { lockedUntil: staff.lockedUntil.toISOString() });
+      throw new RateLimitedError(
+        'identity.login.locked',
+        `Too many failed attempts. Try again after ${staff.lockedUntil.toISOString()}.`,
+        { lockedUntil: staff.lockedUntil.toISOString() },
+      );
     }
     const ok = staff.status === 'active' && (await verifyPassword(staff.passwordHash, password));
     if (!ok) {
@@ -42,17 +50,33 @@ export function createAuthService(deps: AuthServiceDeps) {
       await deps.transaction(async (tx) => {
         await tx
           .update(identityStaff)
-          .set({ failedLogins: lock ? 0 : failures, lockedUntil: lock ? new Date(now.getTime() + deps.lockMinutes * 60_000) : staff.lockedUntil })
+          .set({
+            failedLogins: lock ? 0 : failures,
+            lockedUntil: lock ? new Date(now.getTime() + deps.lockMinutes * 60_000) : staff.lockedUntil,
+          })
           .where(eq(identityStaff.id, staff.id));
-        await recordAudit(tx, clock, { actor: { type: 'anonymous', id: null, name: 'anonymous', departmentId: null, grants: [] }, action: lock ? 'identity.login.locked' : 'identity.login.failed', subjectType: 'staff', subjectId: staff.id, data: { failures } });
+        await recordAudit(tx, clock, {
+          actor: { type: 'anonymous', id: null, name: 'anonymous', departmentId: null, grants: [] },
+          action: lock ? 'identity.login.locked' : 'identity.login.failed',
+          subjectType: 'staff',
+          subjectId: staff.id,
+          data: { failures },
+        });
       });
-      if (lock) throw new RateLimitedError('identity.login.locked', `Too many failed attempts. The account is locked for ${deps.lockMinutes} minutes.`);
+      if (lock)
+        throw new RateLimitedError(
+          'identity.login.locked',
+          `Too many failed attempts. The account is locked for ${deps.lockMinutes} minutes.`,
+        );
       throw invalid();
     }
     const token = randomToken();
     const csrfToken = randomToken(24);
     await deps.transaction(async (tx) => {
-      await tx.update(identityStaff).set({ failedLogins: 0, lockedUntil: null }).where(eq(identityStaff.id, staff.id));
+      await tx
+        .update(identityStaff)
+        .set({ failedLogins: 0, lockedUntil: null })
+        .where(eq(identityStaff.id, staff.id));
       await tx.insert(identitySession).values({
         id: newId(),
         tokenHash: tokenDigest(token),
@@ -62,7 +86,18 @@ export function createAuthService(deps: AuthServiceDeps) {
         lastSeenAt: now,
         expiresAt: new Date(now.getTime() + deps.sessionTtlHours * 3_600_000),
       });
-      await recordAudit(tx, clock, { actor: { type: 'staff', id: staff.id, name: staff.displayName, departmentId: staff.departmentId, grants: [] }, action: 'identity.login.succeeded', subjectType: 'staff', subjectId: staff.id });
+      await recordAudit(tx, clock, {
+        actor: {
+          type: 'staff',
+          id: staff.id,
+          name: staff.displayName,
+          departmentId: staff.departmentId,
+          grants: [],
+        },
+        action: 'identity.login.succeeded',
+        subjectType: 'staff',
+        subjectId: staff.id,
+      });
     });
     return { token, csrfToken, staffId: staff.id };
   }
@@ -72,13 +107,18 @@ export function createAuthService(deps: AuthServiceDeps) {
     const [session] = await db
       .select()
       .from(identitySession)
-      .where(and(eq(identitySession.tokenHash, tokenDigest(token)), gt(identitySession.expiresAt, clock.now())));
+      .where(
+        and(eq(identitySession.tokenHash, tokenDigest(token)), gt(identitySession.expiresAt, clock.now())),
+      );
     if (!session) return null;
     const actor = await loadStaffActor(db, session.staffId);
     if (!actor) return null;
     // Touch at most once a minute to keep writes off the hot path.
     if (clock.now().getTime() - session.lastSeenAt.getTime() > 60_000) {
-      await db.update(identitySession).set({ lastSeenAt: clock.now() }).where(eq(identitySession.id, session.id));
+      await db
+        .update(identitySession)
+        .set({ lastSeenAt: clock.now() })
+        .where(eq(identitySession.id, session.id));
     }
     return { actor, csrfToken: session.csrfToken, sessionId: session.id };
   }
@@ -98,17 +138,35 @@ export function createAuthService(deps: AuthServiceDeps) {
       throw new AuthenticationError('identity.password.wrong_current', 'The current password is wrong.');
     }
     checkPasswordStrength(newPassword);
-    if (newPassword === currentPassword) throw new InputError('identity.password.unchanged', 'The new password must differ from the current one.');
+    if (newPassword === currentPassword)
+      throw new InputError(
+        'identity.password.unchanged',
+        'The new password must differ from the current one.',
+      );
     const passwordHash = await hashPassword(newPassword);
     await deps.transaction(async (tx) => {
-      await tx.update(identityStaff).set({ passwordHash, mustChangePassword: false, updatedAt: clock.now() }).where(eq(identityStaff.id, staff.id));
-      await recordAudit(tx, clock, { actor, action: 'identity.password.changed', subjectType: 'staff', subjectId: staff.id });
+      await tx
+        .update(identityStaff)
+        .set({ passwordHash, mustChangePassword: false, updatedAt: clock.now() })
+        .where(eq(identityStaff.id, staff.id));
+      await recordAudit(tx, clock, {
+        actor,
+        action: 'identity.password.changed',
+        subjectType: 'staff',
+        subjectId: staff.id,
+      });
     });
   }
 
-  async function setPreferences(actor: Actor, preferences: { locale?: 'zh-CN' | 'en-US'; elderMode?: boolean }) {
+  async function setPreferences(
+    actor: Actor,
+    preferences: { locale?: 'zh-CN' | 'en-US'; elderMode?: boolean },
+  ) {
     requireAuthenticated(actor);
-    const [staff] = await db.select({ preferences: identityStaff.preferences }).from(identityStaff).where(eq(identityStaff.id, actor.id!));
+    const [staff] = await db
+      .select({ preferences: identityStaff.preferences })
+      .from(identityStaff)
+      .where(eq(identityStaff.id, actor.id!));
     if (!staff) throw new NotFoundError('identity.staff.not_found', 'No such staff member.');
     const merged = { ...staff.preferences, ...preferences };
     await db.update(identityStaff).set({ preferences: merged }).where(eq(identityStaff.id, actor.id!));
@@ -118,13 +176,30 @@ export function createAuthService(deps: AuthServiceDeps) {
   /** Creates an API key for the acting staff member; the secret is shown once. */
   async function createApiKey(actor: Actor, name: string, expiresAt?: Date) {
     requireAuthenticated(actor);
-    if (actor.type !== 'staff') throw new InputError('identity.api_key.staff_only', 'Only staff can create API keys.');
+    if (actor.type !== 'staff')
+      throw new InputError('identity.api_key.staff_only', 'Only staff can create API keys.');
     const prefix = randomToken(6).replace(/[-_]/g, 'x').slice(0, 8);
     const secret = `zz_${prefix}_${randomToken()}`;
     const id = newId();
     await deps.transaction(async (tx) => {
-      await tx.insert(identityApiKey).values({ id, staffId: actor.id!, name, prefix, keyHash: tokenDigest(secret), createdAt: clock.now(), expiresAt: expiresAt ?? null });
-      await recordAudit(tx, clock, { actor, action: 'identity.api_key.created', subjectType: 'api_key', subjectId: id, data: { name, prefix } });
+      await tx
+        .insert(identityApiKey)
+        .values({
+          id,
+          staffId: actor.id!,
+          name,
+          prefix,
+          keyHash: tokenDigest(secret),
+          createdAt: clock.now(),
+          expiresAt: expiresAt ?? null,
+        });
+      await recordAudit(tx, clock, {
+        actor,
+        action: 'identity.api_key.created',
+        subjectType: 'api_key',
+        subjectId: id,
+        data: { name, prefix },
+      });
     });
     return { id, prefix, secret };
   }
@@ -134,7 +209,13 @@ export function createAuthService(deps: AuthServiceDeps) {
     const [key] = await db
       .select()
       .from(identityApiKey)
-      .where(and(eq(identityApiKey.keyHash, tokenDigest(secret)), isNull(identityApiKey.revokedAt), or(isNull(identityApiKey.expiresAt), gt(identityApiKey.expiresAt, now))));
+      .where(
+        and(
+          eq(identityApiKey.keyHash, tokenDigest(secret)),
+          isNull(identityApiKey.revokedAt),
+          or(isNull(identityApiKey.expiresAt), gt(identityApiKey.expiresAt, now)),
+        ),
+      );
     if (!key) return null;
     await db.update(identityApiKey).set({ lastUsedAt: now }).where(eq(identityApiKey.id, key.id));
     return loadStaffActor(db, key.staffId, 'api_key');
@@ -146,23 +227,53 @@ export function createAuthService(deps: AuthServiceDeps) {
       const updated = await tx
         .update(identityApiKey)
         .set({ revokedAt: clock.now() })
-        .where(and(eq(identityApiKey.id, id), eq(identityApiKey.staffId, actor.id!), isNull(identityApiKey.revokedAt)))
+        .where(
+          and(
+            eq(identityApiKey.id, id),
+            eq(identityApiKey.staffId, actor.id!),
+            isNull(identityApiKey.revokedAt),
+          ),
+        )
         .returning({ id: identityApiKey.id });
       if (!updated.length) throw new NotFoundError('identity.api_key.not_found', 'No such active API key.');
-      await recordAudit(tx, clock, { actor, action: 'identity.api_key.revoked', subjectType: 'api_key', subjectId: id });
+      await recordAudit(tx, clock, {
+        actor,
+        action: 'identity.api_key.revoked',
+        subjectType: 'api_key',
+        subjectId: id,
+      });
     });
   }
 
   async function listApiKeys(actor: Actor) {
     requireAuthenticated(actor);
     return db
-      .select({ id: identityApiKey.id, name: identityApiKey.name, prefix: identityApiKey.prefix, createdAt: identityApiKey.createdAt, lastUsedAt: identityApiKey.lastUsedAt, expiresAt: identityApiKey.expiresAt, revokedAt: identityApiKey.revokedAt })
+      .select({
+        id: identityApiKey.id,
+        name: identityApiKey.name,
+        prefix: identityApiKey.prefix,
+        createdAt: identityApiKey.createdAt,
+        lastUsedAt: identityApiKey.lastUsedAt,
+        expiresAt: identityApiKey.expiresAt,
+        revokedAt: identityApiKey.revokedAt,
+      })
       .from(identityApiKey)
       .where(eq(identityApiKey.staffId, actor.id!))
       .orderBy(sql`${identityApiKey.createdAt} desc`);
   }
 
-  return { login, resolveSession, logout, purgeExpiredSessions, changePassword, setPreferences, createApiKey, resolveApiKey, revokeApiKey, listApiKeys };
+  return {
+    login,
+    resolveSession,
+    logout,
+    purgeExpiredSessions,
+    changePassword,
+    setPreferences,
+    createApiKey,
+    resolveApiKey,
+    revokeApiKey,
+    listApiKeys,
+  };
 }
 
 export type AuthService = ReturnType<typeof createAuthService>;

@@ -17,7 +17,10 @@ export const identityStaff = pgTable('identity_staff', {
   lockedUntil: timestamp('locked_until', { withTimezone: true }),
   mustChangePassword: boolean('must_change_password').notNull().default(false),
   /** UI preferences: locale, elder mode. */
-  preferences: jsonb('preferences').$type<{ locale?: string; elderMode?: boolean }>().notNull().default({}),
+  preferences: jsonb('preferences')
+    .$type<{ locale?: 'zh-CN' | 'en-US'; elderMode?: boolean }>()
+    .notNull()
+    .default({}),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
 });

@@ -56,15 +56,24 @@ export function createStaffService(deps: StaffServiceDeps) {
     const scope = scopeOf(actor, permission);
     const parts: SQL[] = [];
     if (!scope.divisionPrefixes.includes('')) {
-      parts.push(or(...scope.divisionPrefixes.map((p) => sql`${orgDepartment.divisionCode} like ${`${p}%`}`)) ?? sql`false`);
+      parts.push(
+        or(...scope.divisionPrefixes.map((p) => sql`${orgDepartment.divisionCode} like ${`${p}%`}`)) ??
+          sql`false`,
+      );
     }
-    if (scope.departmentIds) parts.push(scope.departmentIds.length ? inArray(identityStaff.departmentId, scope.departmentIds) : sql`false`);
+    if (scope.departmentIds)
+      parts.push(
+        scope.departmentIds.length ? inArray(identityStaff.departmentId, scope.departmentIds) : sql`false`,
+      );
     return parts.length ? and(...parts) : undefined;
   }
 
   async function rolesOf(staffIds: string[]) {
     if (!staffIds.length) return new Map<string, RoleAssignmentInput[]>();
-    const rows = await db.select().from(identityRoleAssignment).where(inArray(identityRoleAssignment.staffId, staffIds));
+    const rows = await db
+      .select()
+      .from(identityRoleAssignment)
+      .where(inArray(identityRoleAssignment.staffId, staffIds));
     const map = new Map<string, RoleAssignmentInput[]>();
     for (const r of rows) {
       const list = map.get(r.staffId) ?? [];
@@ -74,30 +83,51 @@ export function createStaffService(deps: StaffServiceDeps) {
     return map;
   }
 
-  async function listStaff(actor: Actor, filter: { q?: string; departmentId?: string; page?: number; pageSize?: number } = {}) {
+  async function listStaff(
+    actor: Actor,
+    filter: { q?: string; departmentId?: string; page?: number; pageSize?: number } = {},
+  ) {
     requirePermission(actor, 'staff.read');
     const pageSize = Math.min(Math.max(filter.pageSize ?? 20, 1), 200);
     const page = Math.max(filter.page ?? 1, 1);
     const where = and(
       scopeWhere(actor, 'staff.read'),
-      filter.q ? or(ilike(identityStaff.username, `%${filter.q}%`), ilike(identityStaff.displayName, `%${filter.q}%`)) : undefined,
+      filter.q
+        ? or(
+            ilike(identityStaff.username, `%${filter.q}%`),
+            ilike(identityStaff.displayName, `%${filter.q}%`),
+          )
+        : undefined,
       filter.departmentId ? eq(identityStaff.departmentId, filter.departmentId) : undefined,
     );
-    const base = db.select().from(identityStaff).leftJoin(orgDepartment, eq(orgDepartment.id, identityStaff.departmentId));
+    const base = db
+      .select()
+      .from(identityStaff)
+      .leftJoin(orgDepartment, eq(orgDepartment.id, identityStaff.departmentId));
     const [{ total }] = await db
       .select({ total: count() })
       .from(identityStaff)
       .leftJoin(orgDepartment, eq(orgDepartment.id, identityStaff.departmentId))
       .where(where);
-    const found = await base.where(where).orderBy(asc(identityStaff.username)).limit(pageSize).offset((page - 1) * pageSize);
+    const found = await base
+      .where(where)
+      .orderBy(asc(identityStaff.username))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize);
     const roles = await rolesOf(found.map((r) => r.identity_staff.id));
     return {
       total: Number(total),
-      items: found.map((r) => present(r.identity_staff, r.org_department?.name ?? null, roles.get(r.identity_staff.id) ?? [])),
+      items: found.map((r) =>
+        present(r.identity_staff, r.org_department?.name ?? null, roles.get(r.identity_staff.id) ?? []),
+      ),
     };
   }
 
-  function present(s: typeof identityStaff.$inferSelect, departmentName: string | null, roles: RoleAssignmentInput[]) {
+  function present(
+    s: typeof identityStaff.$inferSelect,
+    departmentName: string | null,
+    roles: RoleAssignmentInput[],
+  ) {
     return {
       id: s.id,
       username: s.username,
@@ -127,7 +157,10 @@ export function createStaffService(deps: StaffServiceDeps) {
     const [row] = await db.select().from(identityStaff).where(eq(identityStaff.id, id));
     if (!row) throw new NotFoundError('identity.staff.not_found', 'No such staff member.');
     const department = await departmentOf(db, row.departmentId);
-    requirePermission(actor, 'staff.manage', { divisionCode: department?.divisionCode, departmentId: row.departmentId });
+    requirePermission(actor, 'staff.manage', {
+      divisionCode: department?.divisionCode,
+      departmentId: row.departmentId,
+    });
     return row;
   }
 
@@ -136,12 +169,21 @@ export function createStaffService(deps: StaffServiceDeps) {
     for (const r of roles) {
       const [role] = await executor.select().from(identityRole).where(eq(identityRole.code, r.roleCode));
       if (!role) throw new InputError('identity.role.not_found', `No role ${r.roleCode}.`);
-      const [division] = await executor.select({ code: orgDivision.code }).from(orgDivision).where(eq(orgDivision.code, r.divisionCode)).limit(1);
-      if (!division) throw new InputError('org.division.not_found', `No division with code ${r.divisionCode}.`);
+      const [division] = await executor
+        .select({ code: orgDivision.code })
+        .from(orgDivision)
+        .where(eq(orgDivision.code, r.divisionCode))
+        .limit(1);
+      if (!division)
+        throw new InputError('org.division.not_found', `No division with code ${r.divisionCode}.`);
       const scope = { divisionCode: r.divisionCode, departmentId: r.departmentId ?? null };
       requirePermission(actor, 'staff.manage', scope);
       for (const p of role.permissions) {
-        if (!can(actor, p, scope)) throw new NotAllowedError('identity.role.escalation', `You cannot grant role ${r.roleCode}: it carries "${p}", which you do not hold there.`);
+        if (!can(actor, p, scope))
+          throw new NotAllowedError(
+            'identity.role.escalation',
+            `You cannot grant role ${r.roleCode}: it carries "${p}", which you do not hold there.`,
+          );
       }
     }
   }
@@ -149,44 +191,108 @@ export function createStaffService(deps: StaffServiceDeps) {
   async function createStaff(actor: Actor, input: CreateStaffInput) {
     requireAuthenticated(actor);
     const username = input.username.trim().toLowerCase();
-    if (!USERNAME.test(username)) throw new InputError('identity.staff.invalid_username', 'Username: 2–64 lowercase letters, digits, dot, dash or underscore, starting with a letter.');
+    if (!USERNAME.test(username))
+      throw new InputError(
+        'identity.staff.invalid_username',
+        'Username: 2–64 lowercase letters, digits, dot, dash or underscore, starting with a letter.',
+      );
     checkPasswordStrength(input.password);
     const department = await departmentOf(db, input.departmentId);
-    requirePermission(actor, 'staff.manage', { divisionCode: department?.divisionCode, departmentId: input.departmentId });
+    requirePermission(actor, 'staff.manage', {
+      divisionCode: department?.divisionCode,
+      departmentId: input.departmentId,
+    });
     await checkAssignable(db, actor, input.roles);
     const passwordHash = await hashPassword(input.password);
     const id = newId();
     await deps.transaction(async (tx) => {
-      const [clash] = await tx.select({ id: identityStaff.id }).from(identityStaff).where(eq(identityStaff.username, username));
+      const [clash] = await tx
+        .select({ id: identityStaff.id })
+        .from(identityStaff)
+        .where(eq(identityStaff.username, username));
       if (clash) throw new ConflictError('identity.staff.username_taken', `Username ${username} is taken.`);
       const now = clock.now();
-      await tx.insert(identityStaff).values({ id, username, displayName: input.displayName.trim(), passwordHash, departmentId: input.departmentId, phone: input.phone ?? null, mustChangePassword: input.mustChangePassword ?? true, createdAt: now, updatedAt: now });
+      await tx
+        .insert(identityStaff)
+        .values({
+          id,
+          username,
+          displayName: input.displayName.trim(),
+          passwordHash,
+          departmentId: input.departmentId,
+          phone: input.phone ?? null,
+          mustChangePassword: input.mustChangePassword ?? true,
+          createdAt: now,
+          updatedAt: now,
+        });
       await insertRoles(tx, id, input.roles);
-      await recordAudit(tx, clock, { actor, action: 'identity.staff.created', subjectType: 'staff', subjectId: id, data: { username, departmentId: input.departmentId, roles: input.roles } });
+      await recordAudit(tx, clock, {
+        actor,
+        action: 'identity.staff.created',
+        subjectType: 'staff',
+        subjectId: id,
+        data: { username, departmentId: input.departmentId, roles: input.roles },
+      });
     });
     return getStaffUnchecked(id);
   }
 
   async function getStaffUnchecked(id: string) {
-    return getStaff({ type: 'system', id: null, name: 'system', departmentId: null, grants: [{ roleCode: 'system', permissions: ['*'], divisionCode: '000000000000', departmentId: null }] }, id);
+    return getStaff(
+      {
+        type: 'system',
+        id: null,
+        name: 'system',
+        departmentId: null,
+        grants: [
+          { roleCode: 'system', permissions: ['*'], divisionCode: '000000000000', departmentId: null },
+        ],
+      },
+      id,
+    );
   }
 
   async function insertRoles(tx: Executor, staffId: string, roles: RoleAssignmentInput[]) {
     if (!roles.length) return;
-    await tx.insert(identityRoleAssignment).values(roles.map((r) => ({ id: newId(), staffId, roleCode: r.roleCode, divisionCode: r.divisionCode, departmentId: r.departmentId ?? null, createdAt: clock.now() })));
+    await tx
+      .insert(identityRoleAssignment)
+      .values(
+        roles.map((r) => ({
+          id: newId(),
+          staffId,
+          roleCode: r.roleCode,
+          divisionCode: r.divisionCode,
+          departmentId: r.departmentId ?? null,
+          createdAt: clock.now(),
+        })),
+      );
   }
 
   async function updateStaff(actor: Actor, id: string, input: UpdateStaffInput) {
     await requireManageable(actor, id);
     if (input.departmentId !== undefined) {
       const department = await departmentOf(db, input.departmentId);
-      requirePermission(actor, 'staff.manage', { divisionCode: department?.divisionCode, departmentId: input.departmentId });
+      requirePermission(actor, 'staff.manage', {
+        divisionCode: department?.divisionCode,
+        departmentId: input.departmentId,
+      });
     }
-    if (input.status === 'disabled' && id === actor.id) throw new ConflictError('identity.staff.self_disable', 'You cannot disable your own account.');
+    if (input.status === 'disabled' && id === actor.id)
+      throw new ConflictError('identity.staff.self_disable', 'You cannot disable your own account.');
     await deps.transaction(async (tx) => {
-      await tx.update(identityStaff).set({ ...input, updatedAt: clock.now() }).where(eq(identityStaff.id, id));
-      if (input.status === 'disabled') await tx.delete(identitySession).where(eq(identitySession.staffId, id));
-      await recordAudit(tx, clock, { actor, action: 'identity.staff.updated', subjectType: 'staff', subjectId: id, data: { changes: { ...input, phone: input.phone ? maskPhoneNumber(input.phone) : input.phone } } });
+      await tx
+        .update(identityStaff)
+        .set({ ...input, updatedAt: clock.now() })
+        .where(eq(identityStaff.id, id));
+      if (input.status === 'disabled')
+        await tx.delete(identitySession).where(eq(identitySession.staffId, id));
+      await recordAudit(tx, clock, {
+        actor,
+        action: 'identity.staff.updated',
+        subjectType: 'staff',
+        subjectId: id,
+        data: { changes: { ...input, phone: input.phone ? maskPhoneNumber(input.phone) : input.phone } },
+      });
     });
     return getStaffUnchecked(id);
   }
@@ -199,7 +305,13 @@ export function createStaffService(deps: StaffServiceDeps) {
     await deps.transaction(async (tx) => {
       await tx.delete(identityRoleAssignment).where(eq(identityRoleAssignment.staffId, id));
       await insertRoles(tx, id, roles);
-      await recordAudit(tx, clock, { actor, action: 'identity.staff.roles_set', subjectType: 'staff', subjectId: id, data: { previous, roles } });
+      await recordAudit(tx, clock, {
+        actor,
+        action: 'identity.staff.roles_set',
+        subjectType: 'staff',
+        subjectId: id,
+        data: { previous, roles },
+      });
     });
     return getStaffUnchecked(id);
   }
@@ -209,17 +321,39 @@ export function createStaffService(deps: StaffServiceDeps) {
     checkPasswordStrength(password);
     const passwordHash = await hashPassword(password);
     await deps.transaction(async (tx) => {
-      await tx.update(identityStaff).set({ passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null, updatedAt: clock.now() }).where(eq(identityStaff.id, id));
+      await tx
+        .update(identityStaff)
+        .set({
+          passwordHash,
+          mustChangePassword: true,
+          failedLogins: 0,
+          lockedUntil: null,
+          updatedAt: clock.now(),
+        })
+        .where(eq(identityStaff.id, id));
       await tx.delete(identitySession).where(eq(identitySession.staffId, id));
-      await recordAudit(tx, clock, { actor, action: 'identity.staff.password_reset', subjectType: 'staff', subjectId: id });
+      await recordAudit(tx, clock, {
+        actor,
+        action: 'identity.staff.password_reset',
+        subjectType: 'staff',
+        subjectId: id,
+      });
     });
   }
 
   async function unlock(actor: Actor, id: string) {
     await requireManageable(actor, id);
     await deps.transaction(async (tx) => {
-      await tx.update(identityStaff).set({ failedLogins: 0, lockedUntil: null }).where(eq(identityStaff.id, id));
-      await recordAudit(tx, clock, { actor, action: 'identity.staff.unlocked', subjectType: 'staff', subjectId: id });
+      await tx
+        .update(identityStaff)
+        .set({ failedLogins: 0, lockedUntil: null })
+        .where(eq(identityStaff.id, id));
+      await recordAudit(tx, clock, {
+        actor,
+        action: 'identity.staff.unlocked',
+        subjectType: 'staff',
+        subjectId: id,
+      });
     });
   }
 
@@ -238,7 +372,16 @@ export function createStaffService(deps: StaffServiceDeps) {
       .where(eq(identityStaff.id, actor.id!));
     if (!row) throw new NotFoundError('identity.staff.not_found', 'No such staff member.');
     const roles = await db
-      .select({ roleCode: identityRoleAssignment.roleCode, nameZh: identityRole.nameZh, nameEn: identityRole.nameEn, divisionCode: identityRoleAssignment.divisionCode, departmentId: identityRoleAssignment.departmentId, divisionName: sql<string | null>`(select name from org_division d where d.code = ${identityRoleAssignment.divisionCode} and d.valid_to is null limit 1)` })
+      .select({
+        roleCode: identityRoleAssignment.roleCode,
+        nameZh: identityRole.nameZh,
+        nameEn: identityRole.nameEn,
+        divisionCode: identityRoleAssignment.divisionCode,
+        departmentId: identityRoleAssignment.departmentId,
+        divisionName: sql<
+          string | null
+        >`(select name from org_division d where d.code = ${identityRoleAssignment.divisionCode} and d.valid_to is null limit 1)`,
+      })
       .from(identityRoleAssignment)
       .innerJoin(identityRole, eq(identityRole.code, identityRoleAssignment.roleCode))
       .where(eq(identityRoleAssignment.staffId, actor.id!));

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { type Actor, requirePermission } from '../access';
-import { listAudit, type ListAuditOptions, sealAuditDay, verifyAudit } from '../audit';
+import { listAudit, type ListAuditOptions, recordAudit, sealAuditDay, verifyAudit } from '../audit';
 import { type Clock, systemClock } from '../clock';
 import { type Database, runMigrations } from '../db';
 import type { Executor } from '../db/types';
@@ -28,7 +28,9 @@ export function createKernel(options: KernelOptions) {
   /** One unit of work: commit, then deliver the events it published. */
   async function transaction<T>(work: (tx: Executor) => Promise<T>): Promise<T> {
     const result = await db.transaction(work);
-    events.dispatch().catch((error) => logger?.error({ err: (error as Error).message }, 'event dispatch failed'));
+    events
+      .dispatch()
+      .catch((error) => logger?.error({ err: (error as Error).message }, 'event dispatch failed'));
     return result;
   }
 
@@ -54,7 +56,16 @@ export function createKernel(options: KernelOptions) {
     },
   };
 
-  return { database, db, clock, logger, events, transaction, jobs, org, auth, staff, audit };
+  /** Admin retry of a failed job (jobs.manage), audited. */
+  async function retryJob(actor: Actor, id: string) {
+    requirePermission(actor, 'jobs.manage');
+    await transaction(async (tx) => {
+      await jobs.retry(tx, id);
+      await recordAudit(tx, clock, { actor, action: 'jobs.job.retried', subjectType: 'job', subjectId: id });
+    });
+  }
+
+  return { database, db, clock, logger, events, transaction, jobs, retryJob, org, auth, staff, audit };
 }
 
 export type Kernel = ReturnType<typeof createKernel>;
@@ -75,6 +86,14 @@ export async function startKernel(kernel: Kernel, options: { migrate?: boolean }
   kernel.jobs.register('identity.sessions.purge', async () => {
     await kernel.auth.purgeExpiredSessions();
   });
-  await kernel.jobs.schedule(kernel.db, { name: 'audit.seal-day', kind: 'audit.seal-day', cron: '10 0 * * *' });
-  await kernel.jobs.schedule(kernel.db, { name: 'identity.sessions.purge', kind: 'identity.sessions.purge', cron: '0 * * * *' });
+  await kernel.jobs.schedule(kernel.db, {
+    name: 'audit.seal-day',
+    kind: 'audit.seal-day',
+    cron: '10 0 * * *',
+  });
+  await kernel.jobs.schedule(kernel.db, {
+    name: 'identity.sessions.purge',
+    kind: 'identity.sessions.purge',
+    cron: '0 * * * *',
+  });
 }

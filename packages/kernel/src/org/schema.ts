@@ -23,7 +23,7 @@ export const orgDivision = pgTable(
     /** Official name, e.g. 锦屏街道. */
     name: text('name').notNull(),
     /** district | town | village */
-    level: varchar('level', { length: 16 }).notNull(),
+    level: varchar('level', { length: 16 }).$type<'district' | 'town' | 'village'>().notNull(),
     /** 区 | 县 | 街道 | 镇 | 乡 | 社区 | 村 */
     kind: varchar('kind', { length: 8 }).notNull(),
     /** Parent's 12-digit code; null for the top. */

@@ -26,6 +26,13 @@ export {
 } from './divisions';
 export type { GridSeed } from './grids';
 export { fenghuaGrids, gridCountFor } from './grids';
+export {
+  seedFenghua,
+  MAX_SYNTHETIC_CITIZENS,
+  type SeedFenghuaOptions,
+  type SeedFenghuaResult,
+  type DemoCredential,
+} from './seed';
 export type { SyntheticIdNumberOptions, SyntheticUsccOptions } from './people';
 export {
   SYNTHETIC_ID_SEQUENCES,

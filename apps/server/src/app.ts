@@ -1,0 +1,178 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { type Kernel, newId } from '@zhizhi/kernel';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import type { Logger } from 'pino';
+import { registerAuthentication } from './plugins/authentication';
+import { registerMetrics } from './plugins/metrics';
+import { problem, registerProblemHandlers, sendProblem } from './plugins/problem';
+import { auditRoutes } from './routes/audit';
+import { authRoutes } from './routes/auth';
+import { jobRoutes } from './routes/jobs';
+import { orgRoutes } from './routes/org';
+import { staffRoutes } from './routes/staff';
+import { type SystemInfo, systemRoutes } from './routes/system';
+
+export interface BuildAppOptions {
+  kernel: Kernel;
+  info: SystemInfo;
+  logger?: Logger;
+  /** Built web app to serve at `/`; omitted in API-only tests. */
+  webDist?: string | null;
+  /** Extra route plugins (modules, packs). */
+  routes?: ((app: FastifyInstance) => Promise<void>)[];
+  trustProxy?: boolean;
+  secureCookies?: boolean;
+  sessionTtlHours?: number;
+  /** Requests per minute per client address across the API. */
+  rateLimitPerMinute?: number;
+}
+
+export const BODY_LIMIT = 1024 * 1024;
+
+/** The HTTP face of the platform: Fastify with zod-typed routes, OpenAPI, problem+json errors. */
+export async function buildApp(options: BuildAppOptions): Promise<App> {
+  const state = { shuttingDown: false };
+  const app = Fastify({
+    loggerInstance: options.logger as FastifyBaseLogger | undefined,
+    bodyLimit: BODY_LIMIT,
+    trustProxy: options.trustProxy ?? false,
+    genReqId: () => newId(),
+    // Fastify's own request lines carry the URL with its query string: replaced by our onResponse line.
+    logController: new LogController({ disableRequestLogging: true }),
+    routerOptions: { maxParamLength: 200 },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerProblemHandlers(app);
+  // Request log without query strings or bodies: they may carry personal data.
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? 'unmatched',
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      },
+      'request',
+    );
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    max: options.rateLimitPerMinute ?? 1200,
+    timeWindow: '1 minute',
+    allowList: (request) => !request.url.startsWith('/api/'),
+    errorResponseBuilder: (_request, context) =>
+      Object.assign(new Error('rate limited'), { statusCode: 429, retryAfter: context.after }),
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Zhizhi 整体智治 API',
+        version: options.info.version,
+        description:
+          'District digital-government platform. Errors are RFC 9457 problem+json with a stable `code`.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'zz_session' },
+          apiKey: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { apiKey: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: (documentObject) => withProblemResponses(jsonSchemaTransformObject(documentObject)),
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  registerMetrics(app);
+  registerAuthentication(app, options.kernel);
+
+  const { kernel } = options;
+  await app.register(systemRoutes(kernel, options.info, state));
+  await app.register(
+    authRoutes(kernel, {
+      secureCookies: options.secureCookies ?? false,
+      sessionTtlHours: options.sessionTtlHours ?? 12,
+    }),
+  );
+  await app.register(orgRoutes(kernel));
+  await app.register(staffRoutes(kernel));
+  await app.register(auditRoutes(kernel));
+  await app.register(jobRoutes(kernel));
+  for (const routes of options.routes ?? []) await app.register(routes);
+
+  registerWeb(app, options.webDist ?? null);
+  app.addHook('onClose', async () => {
+    state.shuttingDown = true;
+  });
+  return Object.assign(app as unknown as FastifyInstance, { state });
+}
+
+/** Every operation can answer with a problem document; say so once for all of them. */
+function withProblemResponses<T>(document: T): T {
+  const paths =
+    (document as { paths?: Record<string, Record<string, { responses?: Record<string, unknown> }>> }).paths ??
+    {};
+  for (const operations of Object.values(paths)) {
+    for (const operation of Object.values(operations)) {
+      operation.responses ??= {};
+      operation.responses.default = {
+        description: 'Error (RFC 9457 problem+json with a stable `code`)',
+        content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+      };
+    }
+  }
+  return document;
+}
+
+/** Serves the built web app; unknown non-API GETs fall back to index.html (client-side routes). */
+function registerWeb(app: FastifyInstance, webDist: string | null) {
+  const hasWeb = webDist !== null && existsSync(join(webDist, 'index.html'));
+  if (hasWeb) app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0];
+    const wantsPage =
+      request.method === 'GET' &&
+      !path.startsWith('/api/') &&
+      (request.headers.accept ?? '').includes('text/html');
+    if (hasWeb && wantsPage) {
+      const file = existsSync(join(webDist!, path)) && path !== '/' ? path.slice(1) : 'index.html';
+      return reply.sendFile(file);
+    }
+    return sendProblem(
+      reply,
+      problem(404, 'http.not_found', `No route for ${request.method} ${path}.`, { instance: path }),
+    );
+  });
+}
+
+/** The Fastify instance plus its shutdown flag. (Not `Awaited<…>`: a Fastify instance is itself thenable.) */
+export type App = FastifyInstance & { state: { shuttingDown: boolean } };

@@ -1,0 +1,10 @@
+export { buildApp, type App, type BuildAppOptions, BODY_LIMIT } from './app';
+export {
+  startServer,
+  createLogger,
+  version,
+  defaultWebDist,
+  type RunningServer,
+  type StartServerOptions,
+} from './server';
+export { problem, type Problem } from './plugins/problem';

@@ -1,0 +1,135 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import {
+  acquireDataDirLock,
+  type Clock,
+  type Config,
+  createKernel,
+  type DataDirLock,
+  type Kernel,
+  openDatabase,
+  startKernel,
+} from '@zhizhi/kernel';
+import { FENGHUA_DISTRICT_CODE, type SeedFenghuaResult, seedFenghua } from '@zhizhi/pack-fenghua';
+import pino, { type Logger } from 'pino';
+import { type App, buildApp } from './app';
+
+export const version: string = JSON.parse(
+  readFileSync(fileURLToPath(new URL('../../../package.json', import.meta.url)), 'utf8'),
+).version;
+
+export const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+export interface StartServerOptions {
+  logger?: Logger;
+  clock?: Clock;
+  webDist?: string | null;
+  /** Called once after a first-start demo seed, with the generated credentials. */
+  onDemoSeeded?: (result: SeedFenghuaResult) => void;
+  /** Run timers and event dispatch in the background (default true). */
+  background?: boolean;
+}
+
+export interface RunningServer {
+  app: App;
+  kernel: Kernel;
+  url: string;
+  close(): Promise<void>;
+}
+
+export function createLogger(config: Pick<Config, 'LOG_LEVEL'>): Logger {
+  // No request bodies, headers or query strings are logged anywhere (they may carry personal data).
+  return pino({
+    level: config.LOG_LEVEL,
+    base: { service: 'zhizhi' },
+    redact: ['req.headers.cookie', 'req.headers.authorization'],
+  });
+}
+
+/** Opens the database (locking DATA_DIR in embedded mode), migrates, seeds the demo, listens. */
+export async function startServer(config: Config, options: StartServerOptions = {}): Promise<RunningServer> {
+  const logger = options.logger ?? createLogger(config);
+  let lock: DataDirLock | null = null;
+  if (!config.DATABASE_URL) lock = acquireDataDirLock(config.DATA_DIR, 'server', config.PORT);
+  try {
+    const database = await openDatabase({
+      url: config.DATABASE_URL,
+      dataDir: config.DATABASE_URL ? undefined : config.DATA_DIR,
+    });
+    const kernel = createKernel({
+      database,
+      logger,
+      clock: options.clock,
+      sessionTtlHours: config.SESSION_TTL_HOURS,
+      loginMaxFailures: config.LOGIN_MAX_FAILURES,
+      loginLockMinutes: config.LOGIN_LOCK_MINUTES,
+    });
+    await startKernel(kernel);
+    if (config.DEMO) {
+      const result = await seedFenghua(kernel);
+      if (result.seeded) options.onDemoSeeded?.(result);
+    }
+    const app = await buildApp({
+      kernel,
+      logger,
+      info: {
+        name: '整体智治 Zhizhi',
+        version,
+        dialect: database.dialect,
+        demo: config.DEMO,
+        region: { code: FENGHUA_DISTRICT_CODE, name: '奉化区', nameEn: 'Fenghua District' },
+      },
+      webDist: options.webDist === undefined ? defaultWebDist : options.webDist,
+      trustProxy: config.TRUST_PROXY,
+      sessionTtlHours: config.SESSION_TTL_HOURS,
+    });
+    const address = await listenDualStack(app, config);
+    let socketServer: PGLiteSocketServer | null = null;
+    if (database.pglite && config.PG_SOCKET_PORT !== undefined) {
+      socketServer = new PGLiteSocketServer({
+        db: database.pglite,
+        port: config.PG_SOCKET_PORT,
+        host: '127.0.0.1',
+      });
+      await socketServer.start();
+      logger.info({ port: config.PG_SOCKET_PORT }, 'embedded database open to psql on 127.0.0.1');
+    }
+    const background = options.background !== false;
+    const dispatcher = background
+      ? setInterval(() => kernel.events.dispatch().catch(() => {}), 2000).unref()
+      : null;
+    if (background) kernel.jobs.start(1000);
+    let closing: Promise<void> | null = null;
+    const close = () => {
+      closing ??= (async () => {
+        app.state.shuttingDown = true;
+        await app.close(); // stops accepting, drains in-flight requests
+        if (dispatcher) clearInterval(dispatcher);
+        await kernel.jobs.stop();
+        await kernel.events.dispatch().catch(() => {});
+        await socketServer?.stop();
+        await database.close();
+        lock?.release();
+      })();
+      return closing;
+    };
+    return { app, kernel, url: address, close };
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+}
+
+/** `::` listens on IPv6 and IPv4 (plan S26); hosts without IPv6 fall back to 0.0.0.0. */
+async function listenDualStack(app: App, config: Config): Promise<string> {
+  try {
+    return await app.listen({ host: config.HOST, port: config.PORT, ipv6Only: false });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (config.HOST === '::' && (code === 'EAFNOSUPPORT' || code === 'EADDRNOTAVAIL')) {
+      return app.listen({ host: '0.0.0.0', port: config.PORT });
+    }
+    throw error;
+  }
+}

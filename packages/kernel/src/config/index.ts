@@ -17,8 +17,17 @@ export const configSchema = z.object({
     .url()
     .optional()
     .describe('PostgreSQL URL; when set, used instead of the embedded PGlite database'),
-  MQTT_URL: z.string().optional().describe('External MQTT broker; when unset an embedded broker runs'),
-  MQTT_PORT: z.coerce.number().int().min(0).max(65535).default(1883).describe('Embedded MQTT broker port'),
+  MQTT_URL: z
+    .string()
+    .optional()
+    .describe('External MQTT broker for the sensing module (not yet read: sensing lands with issue #5)'),
+  MQTT_PORT: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(65535)
+    .default(1883)
+    .describe('Port of the embedded MQTT broker the sensing module will run (not yet read)'),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default('info')

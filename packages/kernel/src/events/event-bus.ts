@@ -31,7 +31,11 @@ export interface EventBusOptions {
   logger?: Logger;
   /** Give up on an event after this many failed deliveries (it stays in the outbox with its error). */
   maxAttempts?: number;
+  /** On PostgreSQL several nodes share the outbox: one dispatches at a time (advisory lock). */
+  dialect?: 'pglite' | 'postgres';
 }
+
+const DISPATCH_LOCK = 727_003;
 
 /**
  * Typed in-process bus over a transactional outbox: `publish` writes a row in the caller's
@@ -66,7 +70,18 @@ export function createEventBus(options: EventBusOptions) {
       );
   }
 
+  /** On PostgreSQL, only the node holding the dispatch lock delivers, so no event is handled twice at once. */
   async function dispatchBatch(): Promise<number> {
+    if (options.dialect !== 'postgres') return deliverBatch();
+    return options.db.transaction(async (tx) => {
+      const result = (await tx.execute(
+        sql`select pg_try_advisory_xact_lock(${DISPATCH_LOCK}) as locked`,
+      )) as unknown as { rows: { locked: boolean }[] };
+      return result.rows[0]?.locked ? deliverBatch() : 0;
+    });
+  }
+
+  async function deliverBatch(): Promise<number> {
     const pending = await options.db
       .select()
       .from(eventsOutbox)

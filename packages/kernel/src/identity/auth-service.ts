@@ -182,17 +182,15 @@ export function createAuthService(deps: AuthServiceDeps) {
     const secret = `zz_${prefix}_${randomToken()}`;
     const id = newId();
     await deps.transaction(async (tx) => {
-      await tx
-        .insert(identityApiKey)
-        .values({
-          id,
-          staffId: actor.id!,
-          name,
-          prefix,
-          keyHash: tokenDigest(secret),
-          createdAt: clock.now(),
-          expiresAt: expiresAt ?? null,
-        });
+      await tx.insert(identityApiKey).values({
+        id,
+        staffId: actor.id!,
+        name,
+        prefix,
+        keyHash: tokenDigest(secret),
+        createdAt: clock.now(),
+        expiresAt: expiresAt ?? null,
+      });
       await recordAudit(tx, clock, {
         actor,
         action: 'identity.api_key.created',

@@ -212,19 +212,17 @@ export function createStaffService(deps: StaffServiceDeps) {
         .where(eq(identityStaff.username, username));
       if (clash) throw new ConflictError('identity.staff.username_taken', `Username ${username} is taken.`);
       const now = clock.now();
-      await tx
-        .insert(identityStaff)
-        .values({
-          id,
-          username,
-          displayName: input.displayName.trim(),
-          passwordHash,
-          departmentId: input.departmentId,
-          phone: input.phone ?? null,
-          mustChangePassword: input.mustChangePassword ?? true,
-          createdAt: now,
-          updatedAt: now,
-        });
+      await tx.insert(identityStaff).values({
+        id,
+        username,
+        displayName: input.displayName.trim(),
+        passwordHash,
+        departmentId: input.departmentId,
+        phone: input.phone ?? null,
+        mustChangePassword: input.mustChangePassword ?? true,
+        createdAt: now,
+        updatedAt: now,
+      });
       await insertRoles(tx, id, input.roles);
       await recordAudit(tx, clock, {
         actor,
@@ -254,18 +252,16 @@ export function createStaffService(deps: StaffServiceDeps) {
 
   async function insertRoles(tx: Executor, staffId: string, roles: RoleAssignmentInput[]) {
     if (!roles.length) return;
-    await tx
-      .insert(identityRoleAssignment)
-      .values(
-        roles.map((r) => ({
-          id: newId(),
-          staffId,
-          roleCode: r.roleCode,
-          divisionCode: r.divisionCode,
-          departmentId: r.departmentId ?? null,
-          createdAt: clock.now(),
-        })),
-      );
+    await tx.insert(identityRoleAssignment).values(
+      roles.map((r) => ({
+        id: newId(),
+        staffId,
+        roleCode: r.roleCode,
+        divisionCode: r.divisionCode,
+        departmentId: r.departmentId ?? null,
+        createdAt: clock.now(),
+      })),
+    );
   }
 
   async function updateStaff(actor: Actor, id: string, input: UpdateStaffInput) {

@@ -23,7 +23,7 @@ export function createKernel(options: KernelOptions) {
   const { database, logger } = options;
   const db = database.db;
   const clock = options.clock ?? systemClock;
-  const events = createEventBus({ db, clock, logger });
+  const events = createEventBus({ db, clock, logger, dialect: database.dialect });
 
   /** One unit of work: commit, then deliver the events it published. */
   async function transaction<T>(work: (tx: Executor) => Promise<T>): Promise<T> {

@@ -141,16 +141,14 @@ export function createOrgService(deps: OrgServiceDeps) {
         .update(orgDivision)
         .set({ validTo: previousDay(input.effectiveFrom) })
         .where(eq(orgDivision.id, now.id));
-      await tx
-        .insert(orgDivision)
-        .values({
-          ...now,
-          id: newId(),
-          name,
-          validFrom: input.effectiveFrom,
-          validTo: null,
-          createdAt: clock.now(),
-        });
+      await tx.insert(orgDivision).values({
+        ...now,
+        id: newId(),
+        name,
+        validFrom: input.effectiveFrom,
+        validTo: null,
+        createdAt: clock.now(),
+      });
       await recordAudit(tx, clock, {
         actor,
         action: 'org.division.renamed',

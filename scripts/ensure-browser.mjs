@@ -1,0 +1,27 @@
+// Browser tests drive Debian's Chromium (never a downloaded browser) with CJK fonts, so
+// screenshots show Chinese text. Installs both with apt-get when missing.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+function installed(pkg) {
+  return spawnSync('dpkg', ['-s', pkg], { stdio: 'ignore' }).status === 0;
+}
+
+export function ensureBrowser() {
+  const missing = [];
+  if (!existsSync(CHROMIUM)) missing.push('chromium');
+  if (!installed('fonts-noto-cjk')) missing.push('fonts-noto-cjk');
+  if (!missing.length) return;
+  const asRoot = process.getuid?.() === 0;
+  const sudo = asRoot ? [] : ['sudo', '-n'];
+  process.stdout.write(`Installing ${missing.join(', ')} for the browser tests (apt-get)…\n`);
+  const run = (args) =>
+    execFileSync(sudo.length ? sudo[0] : args[0], sudo.length ? [...sudo.slice(1), ...args] : args.slice(1), {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
+  run(['apt-get', 'update']);
+  run(['apt-get', 'install', '-y', '--no-install-recommends', ...missing]);
+}

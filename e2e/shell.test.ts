@@ -36,11 +36,12 @@ describe('web shell in Chromium', () => {
   });
 
   it('turns on elder mode (larger type) and remembers it for the user', async () => {
-    const before = await page.evaluate(() => Number.parseFloat(getComputedStyle(document.body).fontSize));
+    const navFontSize = () =>
+      page.getByTestId('nav-audit').evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
+    const before = await navFontSize();
     await page.getByTestId('elder-switch').click();
     await expect.poll(() => page.evaluate(() => document.documentElement.dataset.elder)).toBe('on');
-    const after = await page.evaluate(() => Number.parseFloat(getComputedStyle(document.body).fontSize));
-    expect(after).toBeGreaterThan(before);
+    await expect.poll(navFontSize).toBeGreaterThanOrEqual(before + 4);
     await page.screenshot({ path: join(screenshotDir, 'home-elder.png') });
     // Remembered per user on the server: a fresh browser context (no localStorage) logs in with elder mode on.
     const other = await browser.newPage({ locale: 'zh-CN' });

@@ -204,4 +204,37 @@ describe('HTTP API', () => {
     expect(created.json().phone).toBe('139****5678');
     expect(created.body).not.toContain('13912345678');
   });
+
+  it('serves the working calendar with 调休 and lets an admin override a day', async () => {
+    const response = await t.app.inject({
+      url: '/api/calendar/days?from=2025-09-28&to=2025-10-08',
+      headers: admin,
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    const days = response.json().items;
+    expect(days[0]).toMatchObject({ day: '2025-09-28', isWorkday: true, kind: 'makeup_workday' });
+    expect(days[3]).toMatchObject({ day: '2025-10-01', isWorkday: false, kind: 'holiday' });
+    const put = await t.app.inject({
+      method: 'PUT',
+      url: '/api/calendar/overrides/2026-07-29',
+      headers: admin,
+      payload: { isWorkday: false, note: '台风停止办公' },
+    });
+    expect(put.statusCode).toBe(204);
+    const day = (
+      await t.app.inject({ url: '/api/calendar/days?from=2026-07-29&to=2026-07-29', headers: admin })
+    ).json().items[0];
+    expect(day).toMatchObject({ isWorkday: false, overridden: true, note: '台风停止办公' });
+    const auditor = await t.login('audit', 'audit-pass-1');
+    expectProblem(
+      await t.app.inject({ method: 'DELETE', url: '/api/calendar/overrides/2026-07-29', headers: auditor }),
+      403,
+      'access.denied',
+    );
+    expectProblem(
+      await t.app.inject({ url: '/api/calendar/days?from=2026-02-30&to=2026-03-01', headers: admin }),
+      400,
+      'http.validation_failed',
+    );
+  });
 });

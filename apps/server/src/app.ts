@@ -20,6 +20,7 @@ import { registerMetrics } from './plugins/metrics';
 import { problem, registerProblemHandlers, sendProblem } from './plugins/problem';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
+import { calendarRoutes } from './routes/calendar';
 import { jobRoutes } from './routes/jobs';
 import { orgRoutes } from './routes/org';
 import { staffRoutes } from './routes/staff';
@@ -128,6 +129,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(staffRoutes(kernel));
   await app.register(auditRoutes(kernel));
   await app.register(jobRoutes(kernel));
+  await app.register(calendarRoutes(kernel));
   for (const routes of options.routes ?? []) await app.register(routes);
 
   registerWeb(app, options.webDist ?? null);

@@ -99,6 +99,10 @@ export async function startServer(config: Config, options: StartServerOptions = 
     const dispatcher = background
       ? setInterval(() => kernel.events.dispatch().catch(() => {}), 2000).unref()
       : null;
+    // Overrides set on another node reach this one within a minute.
+    const calendarRefresh = background
+      ? setInterval(() => kernel.calendar.reload().catch(() => {}), 60_000).unref()
+      : null;
     if (background) kernel.jobs.start(1000);
     let closing: Promise<void> | null = null;
     const close = () => {
@@ -106,6 +110,7 @@ export async function startServer(config: Config, options: StartServerOptions = 
         app.state.shuttingDown = true;
         await app.close(); // stops accepting, drains in-flight requests
         if (dispatcher) clearInterval(dispatcher);
+        if (calendarRefresh) clearInterval(calendarRefresh);
         await kernel.jobs.stop();
         await kernel.events.dispatch().catch(() => {});
         await socketServer?.stop();

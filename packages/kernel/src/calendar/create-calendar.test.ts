@@ -1,27 +1,12 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../access';
-import { anonymousActor, systemActor } from '../access';
-import { listAudit, verifyAudit } from '../audit';
 import { ManualClock } from '../clock';
 import type { Database } from '../db';
-import { newId } from '../ids';
 import { createTestDatabase } from '../testing';
 import { type Calendar, createCalendar } from '.';
 
 const bj = (local: string) => new Date(`${local}+08:00`);
 const HOUR = 3_600_000;
-
-const admin: Actor = {
-  type: 'staff',
-  id: newId(),
-  name: '日历管理员',
-  departmentId: null,
-  grants: [
-    { roleCode: 'admin', permissions: ['calendar.manage'], divisionCode: '330213000000', departmentId: null },
-  ],
-};
-const clerk: Actor = { ...admin, id: newId(), name: '窗口人员', grants: [] };
 
 describe('calendar', () => {
   let database: Database;
@@ -29,7 +14,8 @@ describe('calendar', () => {
   const clock = new ManualClock('2025-09-26T02:00:00Z');
   beforeAll(async () => {
     database = await createTestDatabase();
-    calendar = await createCalendar({ db: database.db, clock });
+    calendar = createCalendar({ db: database.db, clock });
+    await calendar.reload();
   });
   afterAll(() => database.close());
 
@@ -101,9 +87,12 @@ describe('calendar', () => {
 
     it('tells today in Beijing, not UTC', () => {
       const c = new ManualClock('2025-12-31T16:30:00Z');
-      return createCalendar({ db: database.db, clock: c }).then((cal) =>
-        expect(cal.today()).toBe('2026-01-01'),
-      );
+      expect(createCalendar({ db: database.db, clock: c }).today()).toBe('2026-01-01');
+    });
+
+    it('refuses to answer before the overrides are loaded', () => {
+      const cold = createCalendar({ db: database.db, clock });
+      expect(() => cold.isWorkday('2025-10-01')).toThrow(/reload/);
     });
   });
 
@@ -193,7 +182,7 @@ describe('calendar', () => {
     });
 
     it('honours configured work hours', async () => {
-      const cal = await createCalendar({
+      const cal = createCalendar({
         db: database.db,
         clock,
         workHours: [
@@ -201,104 +190,11 @@ describe('calendar', () => {
           { start: '14:00', end: '18:00' },
         ],
       });
+      await cal.reload();
       expect(cal.addWorkingHours(bj('2025-09-30T11:00:00'), 2)).toEqual(bj('2025-09-30T15:00:00'));
-      await expect(
+      expect(() =>
         createCalendar({ db: database.db, clock, workHours: [{ start: '13:00', end: '12:00' }] }),
-      ).rejects.toMatchObject({ code: 'calendar.work_hours.invalid' });
-    });
-  });
-
-  describe('overrides', () => {
-    it('lets an override win over national data and audits it', async () => {
-      const saved = await calendar.setOverride(admin, '2025-10-09', {
-        isWorkday: false,
-        note: ' 台风停止办公 ',
-      });
-      expect(saved).toMatchObject({
-        day: '2025-10-09',
-        isWorkday: false,
-        note: '台风停止办公',
-        updatedBy: admin.id,
-      });
-      expect(calendar.dayInfo('2025-10-09')).toMatchObject({
-        isWorkday: false,
-        kind: 'holiday',
-        overridden: true,
-        note: '台风停止办公',
-      });
-      expect(calendar.addWorkingDays(bj('2025-09-30T10:00:00'), 1)).toEqual(bj('2025-10-10T23:59:59.999'));
-
-      await calendar.setOverride(admin, '2025-10-12', { isWorkday: true, note: '补班' });
-      expect(calendar.dayInfo('2025-10-12')).toMatchObject({ kind: 'makeup_workday', isWorkday: true });
-      expect(calendar.listOverrides().map((o) => o.day)).toEqual(['2025-10-09', '2025-10-12']);
-
-      const { items } = await listAudit(database.db, {
-        subjectType: 'calendar_day',
-        subjectId: '2025-10-09',
-      });
-      expect(items[0]).toMatchObject({
-        action: 'calendar.override.set',
-        actorId: admin.id,
-        data: { isWorkday: false, note: '台风停止办公', previous: null },
-      });
-    });
-
-    it('removes an override, audits it, and returns the day to national data', async () => {
-      await calendar.setOverride(admin, '2025-10-09', { isWorkday: true, note: '恢复办公' });
-      await calendar.removeOverride(admin, '2025-10-09');
-      expect(calendar.dayInfo('2025-10-09')).toMatchObject({
-        kind: 'workday',
-        overridden: false,
-        note: null,
-      });
-      const { items } = await listAudit(database.db, { subjectId: '2025-10-09' });
-      expect(items.map((e) => e.action)).toEqual([
-        'calendar.override.removed',
-        'calendar.override.set',
-        'calendar.override.set',
-      ]);
-      expect(items[1].data).toMatchObject({ previous: { isWorkday: false, note: '台风停止办公' } });
-      await expect(calendar.removeOverride(admin, '2025-10-09')).rejects.toMatchObject({
-        code: 'calendar.override.not_found',
-      });
-      expect((await verifyAudit(database.db, clock)).ok).toBe(true);
-    });
-
-    it('checks permission before anything else and validates input', async () => {
-      await expect(
-        calendar.setOverride(clerk, 'garbage', { isWorkday: true, note: 'x' }),
-      ).rejects.toMatchObject({
-        code: 'access.denied',
-      });
-      await expect(calendar.removeOverride(anonymousActor, '2025-10-12')).rejects.toMatchObject({
-        code: 'access.unauthenticated',
-      });
-      await expect(
-        calendar.setOverride(admin, '2025-02-30', { isWorkday: true, note: 'x' }),
-      ).rejects.toMatchObject({
-        code: 'calendar.day.invalid',
-      });
-      await expect(
-        calendar.setOverride(admin, '2025-03-03', { isWorkday: true, note: '  ' }),
-      ).rejects.toMatchObject({
-        code: 'calendar.override.invalid',
-      });
-      expect(calendar.dayInfo('2025-10-12').overridden).toBe(true);
-    });
-
-    it('lets another instance see changes after reload', async () => {
-      const other = await createCalendar({ db: database.db, clock });
-      await calendar.setOverride(systemActor, '2027-02-08', {
-        isWorkday: false,
-        note: '2027 春节（待国务院通知）',
-      });
-      expect(other.isWorkday('2027-02-08')).toBe(true);
-      await other.reload();
-      expect(other.dayInfo('2027-02-08')).toMatchObject({
-        isWorkday: false,
-        kind: 'holiday',
-        covered: false,
-      });
+      ).toThrow(expect.objectContaining({ code: 'calendar.work_hours.invalid' }));
     });
   });
 });

@@ -2,7 +2,7 @@ import type { Actor } from '../access/actor';
 import { requirePermission } from '../access/require-permission';
 import { recordAudit } from '../audit/record-audit';
 import type { Clock } from '../clock';
-import type { Db } from '../db/types';
+import type { Db, Executor } from '../db/types';
 import { InputError, NotFoundError } from '../errors';
 import { dayOfInstant, formatDay, instantMs, MS_PER_DAY, parseDay, startOfDay } from './day';
 import { type DayInfo, isWorkdayNumber, resolveDay } from './day-info';
@@ -29,13 +29,15 @@ export interface CreateCalendarOptions {
   clock: Clock;
   /** Office hours on every working day; defaults to 09:00–12:00 and 13:30–17:30 (7 h). */
   workHours?: readonly WorkPeriod[];
+  /** The kernel's unit of work; defaults to a plain database transaction. */
+  transaction?: <T>(work: (tx: Executor) => Promise<T>) => Promise<T>;
 }
 
 /** What an admin sets for one day. */
 export interface SetOverrideInput {
   isWorkday: boolean;
-  /** Why (required, ≤ 200 characters), e.g. 台风停止办公. */
-  note: string;
+  /** Why, e.g. 台风停止办公 (≤ 200 characters; optional, but the audit log is clearer with one). */
+  note?: string | null;
 }
 
 /** The working-day calendar: Beijing-time days, national holidays, 调休, admin overrides. */
@@ -78,7 +80,10 @@ export interface Calendar {
   setOverride(actor: Actor, day: string, input: SetOverrideInput): Promise<CalendarOverride>;
   /** Returns a day to the national data. Needs `calendar.manage`; audited. */
   removeOverride(actor: Actor, day: string): Promise<void>;
-  /** Re-reads overrides from the database (other nodes' changes). */
+  /**
+   * Reads the overrides from the database. Must be awaited once before first use (startKernel);
+   * call it again to pick up other nodes' changes. setOverride and removeOverride call it.
+   */
   reload(): Promise<void>;
 }
 
@@ -86,16 +91,27 @@ const MAX_LISTED_DAYS = 400;
 const MAX_WORKING_DAYS = 3660;
 const MAX_NOTE_LENGTH = 200;
 
-/** Builds the calendar and loads the overrides once, so every later query is synchronous. */
-export async function createCalendar(options: CreateCalendarOptions): Promise<Calendar> {
+/**
+ * Builds the calendar. Await `reload()` once before using it: overrides then live in memory, so
+ * every query and all SLA arithmetic are synchronous. Throws InputError `calendar.work_hours.invalid`
+ * for bad work hours.
+ */
+export function createCalendar(options: CreateCalendarOptions): Calendar {
   const { db, clock } = options;
+  const transaction = options.transaction ?? ((work) => db.transaction(work));
   const workHours = (options.workHours ?? DEFAULT_WORK_HOURS).map((p) => ({ start: p.start, end: p.end }));
   const periods = parseWorkHours(workHours);
-  let overrides = new Map<number, CalendarOverride>();
+  let overrides: Map<number, CalendarOverride> | null = null;
+
+  function loaded(): Map<number, CalendarOverride> {
+    // Answering without the overrides would give wrong deadlines silently.
+    if (!overrides) throw new Error('The calendar is used before reload() has loaded its overrides.');
+    return overrides;
+  }
 
   const rules: WorkingTimeRules = {
     periods,
-    isWorkday: (dayNumber) => isWorkdayNumber(dayNumber, overrides.get(dayNumber)),
+    isWorkday: (dayNumber) => isWorkdayNumber(dayNumber, loaded().get(dayNumber)),
   };
 
   async function reload(): Promise<void> {
@@ -105,7 +121,7 @@ export async function createCalendar(options: CreateCalendarOptions): Promise<Ca
 
   function dayInfo(day: string): DayInfo {
     const dayNumber = parseDay(day);
-    return resolveDay(dayNumber, overrides.get(dayNumber));
+    return resolveDay(dayNumber, loaded().get(dayNumber));
   }
 
   function listDays(from: string, to: string): DayInfo[] {
@@ -119,7 +135,7 @@ export async function createCalendar(options: CreateCalendarOptions): Promise<Ca
       );
     }
     const days: DayInfo[] = [];
-    for (let n = first; n <= last; n++) days.push(resolveDay(n, overrides.get(n)));
+    for (let n = first; n <= last; n++) days.push(resolveDay(n, loaded().get(n)));
     return days;
   }
 
@@ -146,14 +162,19 @@ export async function createCalendar(options: CreateCalendarOptions): Promise<Ca
   async function setOverride(actor: Actor, day: string, input: SetOverrideInput): Promise<CalendarOverride> {
     requirePermission(actor, 'calendar.manage');
     parseDay(day);
-    const note = typeof input?.note === 'string' ? input.note.trim() : '';
-    if (typeof input?.isWorkday !== 'boolean' || !note || note.length > MAX_NOTE_LENGTH) {
+    const rawNote = input?.note ?? null;
+    const note = typeof rawNote === 'string' ? rawNote.trim() || null : rawNote;
+    if (
+      typeof input?.isWorkday !== 'boolean' ||
+      (note !== null && typeof note !== 'string') ||
+      (note?.length ?? 0) > MAX_NOTE_LENGTH
+    ) {
       throw new InputError(
         'calendar.override.invalid',
-        `An override needs isWorkday (true or false) and a note of 1–${MAX_NOTE_LENGTH} characters.`,
+        `An override needs isWorkday (true or false) and at most a ${MAX_NOTE_LENGTH}-character note.`,
       );
     }
-    const saved = await db.transaction(async (tx) => {
+    const saved = await transaction(async (tx) => {
       const previous = await findOverride(tx, day);
       const row = await upsertOverride(tx, {
         day,
@@ -182,7 +203,7 @@ export async function createCalendar(options: CreateCalendarOptions): Promise<Ca
   async function removeOverride(actor: Actor, day: string): Promise<void> {
     requirePermission(actor, 'calendar.manage');
     parseDay(day);
-    await db.transaction(async (tx) => {
+    await transaction(async (tx) => {
       const previous = await findOverride(tx, day);
       if (!previous) throw new NotFoundError('calendar.override.not_found', `${day} has no override.`);
       await deleteOverride(tx, day);
@@ -197,7 +218,6 @@ export async function createCalendar(options: CreateCalendarOptions): Promise<Ca
     await reload();
   }
 
-  await reload();
   return {
     dayInfo,
     listDays,
@@ -210,7 +230,7 @@ export async function createCalendar(options: CreateCalendarOptions): Promise<Ca
     coverage: () => ({ ...nationalCoverage }),
     workHours: () => workHours.map((p) => ({ ...p })),
     listOverrides: () =>
-      [...overrides.values()].map((o) => ({ ...o })).sort((a, b) => a.day.localeCompare(b.day)),
+      [...loaded().values()].map((o) => ({ ...o })).sort((a, b) => a.day.localeCompare(b.day)),
     setOverride,
     removeOverride,
     reload,

@@ -20,7 +20,7 @@ export interface DayInfo {
   nameEn: string | null;
   /** True when an admin override decided this day. */
   overridden: boolean;
-  /** The override's note; null when not overridden. */
+  /** The override's note; null when not overridden or given without one. */
   note: string | null;
   /**
    * False when the year lies outside the bundled holiday data: then only weekends are days off
@@ -32,7 +32,7 @@ export interface DayInfo {
 /** The override part the resolver needs. */
 export interface DayOverride {
   isWorkday: boolean;
-  note: string;
+  note: string | null;
 }
 
 /** Applies national data, then the override, to one day. */

@@ -135,7 +135,7 @@ export function createAuthService(deps: AuthServiceDeps) {
     requireAuthenticated(actor);
     const [staff] = await db.select().from(identityStaff).where(eq(identityStaff.id, actor.id!));
     if (!staff || !(await verifyPassword(staff.passwordHash, currentPassword))) {
-      throw new AuthenticationError('identity.password.wrong_current', 'The current password is wrong.');
+      throw new InputError('identity.password.wrong_current', 'The current password is wrong.');
     }
     checkPasswordStrength(newPassword);
     if (newPassword === currentPassword)

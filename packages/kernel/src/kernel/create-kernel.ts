@@ -4,6 +4,7 @@ import { listAudit, type ListAuditOptions, recordAudit, sealAuditDay, verifyAudi
 import { type Clock, systemClock } from '../clock';
 import { type Database, runMigrations } from '../db';
 import type { Executor } from '../db/types';
+import { type Calendar, createCalendar } from '../calendar';
 import { createEventBus } from '../events';
 import { createAuthService, createStaffService, ensureBuiltinRoles } from '../identity';
 import { createJobs } from '../jobs';
@@ -65,7 +66,34 @@ export function createKernel(options: KernelOptions) {
     });
   }
 
-  return { database, db, clock, logger, events, transaction, jobs, retryJob, org, auth, staff, audit };
+  // The calendar caches overrides in memory; it is loaded by startKernel, after migrations.
+  let calendar: Calendar | null = null;
+  async function loadCalendar() {
+    const created = await createCalendar({ db, clock });
+    await created.reload();
+    calendar = created;
+  }
+
+  return {
+    database,
+    db,
+    clock,
+    logger,
+    events,
+    transaction,
+    jobs,
+    retryJob,
+    org,
+    auth,
+    staff,
+    audit,
+    loadCalendar,
+    /** The working-day calendar (available once the kernel is started). */
+    get calendar(): Calendar {
+      if (!calendar) throw new Error('The kernel is not started: call startKernel first.');
+      return calendar;
+    },
+  };
 }
 
 export type Kernel = ReturnType<typeof createKernel>;
@@ -79,6 +107,7 @@ function beijingYesterday(now: Date): string {
 export async function startKernel(kernel: Kernel, options: { migrate?: boolean } = {}) {
   if (options.migrate !== false) await runMigrations(kernel.database);
   await ensureBuiltinRoles(kernel.db);
+  await kernel.loadCalendar();
   kernel.jobs.register('audit.seal-day', async (payload, { tx }) => {
     const day = typeof payload.day === 'string' ? payload.day : beijingYesterday(kernel.clock.now());
     await sealAuditDay(tx, kernel.clock, day);

@@ -1,0 +1,90 @@
+import { App as AntApp, ConfigProvider, Spin } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { lazy, type ReactNode, Suspense } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { AppLayout } from './components/app-layout';
+import { RequireAuth, RequirePage } from './components/guards';
+import { PreferencesProvider, usePreferences } from './session/preferences';
+import { SessionProvider, useSession } from './session/session';
+import { elderTheme, standardTheme } from './theme/themes';
+
+// Pages load on demand so the login screen stays light.
+const LoginPage = lazy(() => import('./pages/login-page').then((m) => ({ default: m.LoginPage })));
+const ChangePasswordPage = lazy(() =>
+  import('./pages/change-password-page').then((m) => ({ default: m.ChangePasswordPage })),
+);
+const HomePage = lazy(() => import('./pages/home-page').then((m) => ({ default: m.HomePage })));
+const DivisionsPage = lazy(() =>
+  import('./pages/divisions-page').then((m) => ({ default: m.DivisionsPage })),
+);
+const DepartmentsPage = lazy(() =>
+  import('./pages/departments-page').then((m) => ({ default: m.DepartmentsPage })),
+);
+const GridsPage = lazy(() => import('./pages/grids-page').then((m) => ({ default: m.GridsPage })));
+const StaffPage = lazy(() => import('./pages/staff-page').then((m) => ({ default: m.StaffPage })));
+const RolesPage = lazy(() => import('./pages/roles-page').then((m) => ({ default: m.RolesPage })));
+const CalendarPage = lazy(() => import('./pages/calendar-page').then((m) => ({ default: m.CalendarPage })));
+const JobsPage = lazy(() => import('./pages/jobs-page').then((m) => ({ default: m.JobsPage })));
+const AuditPage = lazy(() => import('./pages/audit-page').then((m) => ({ default: m.AuditPage })));
+const NotFoundPage = lazy(() => import('./pages/not-found-page').then((m) => ({ default: m.NotFoundPage })));
+
+const loading = <Spin size="large" style={{ display: 'block', margin: '20vh auto' }} />;
+
+function guarded(pageKey: string, page: ReactNode) {
+  return <RequirePage pageKey={pageKey}>{page}</RequirePage>;
+}
+
+function AppRoutes() {
+  const { ready } = useSession();
+  if (!ready) return loading;
+  return (
+    <Suspense fallback={loading}>
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route
+          element={
+            <RequireAuth>
+              <AppLayout />
+            </RequireAuth>
+          }
+        >
+          <Route index element={<HomePage />} />
+          <Route path="change-password" element={<ChangePasswordPage />} />
+          <Route path="admin/divisions" element={guarded('divisions', <DivisionsPage />)} />
+          <Route path="admin/departments" element={guarded('departments', <DepartmentsPage />)} />
+          <Route path="admin/grids" element={guarded('grids', <GridsPage />)} />
+          <Route path="admin/staff" element={guarded('staff', <StaffPage />)} />
+          <Route path="admin/roles" element={guarded('roles', <RolesPage />)} />
+          <Route path="admin/calendar" element={guarded('calendar', <CalendarPage />)} />
+          <Route path="admin/jobs" element={guarded('jobs', <JobsPage />)} />
+          <Route path="audit" element={guarded('audit', <AuditPage />)} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    </Suspense>
+  );
+}
+
+function ThemedApp() {
+  const { locale, elderMode } = usePreferences();
+  return (
+    <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} theme={elderMode ? elderTheme : standardTheme}>
+      <AntApp>
+        <BrowserRouter>
+          <AppRoutes />
+        </BrowserRouter>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+export function App() {
+  return (
+    <SessionProvider>
+      <PreferencesProvider>
+        <ThemedApp />
+      </PreferencesProvider>
+    </SessionProvider>
+  );
+}

@@ -1,0 +1,119 @@
+import {
+  ApartmentOutlined,
+  AppstoreOutlined,
+  AuditOutlined,
+  BankOutlined,
+  CalendarOutlined,
+  ClusterOutlined,
+  FieldTimeOutlined,
+  HomeOutlined,
+  SafetyCertificateOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import type { MessageKey } from '../i18n/translate';
+
+export interface NavPage {
+  key: string;
+  path: string;
+  label: MessageKey;
+  icon: ReactNode;
+  /** Any one of these grants the page; empty = every signed-in user. */
+  permissions: readonly string[];
+}
+
+export interface NavGroup {
+  key: string;
+  label: MessageKey;
+  icon: ReactNode;
+  pages: NavPage[];
+}
+
+export const NAV: (NavPage | NavGroup)[] = [
+  { key: 'home', path: '/', label: 'nav.home', icon: <HomeOutlined />, permissions: [] },
+  {
+    key: 'org',
+    label: 'nav.org',
+    icon: <ApartmentOutlined />,
+    pages: [
+      {
+        key: 'divisions',
+        path: '/admin/divisions',
+        label: 'nav.divisions',
+        icon: <ClusterOutlined />,
+        permissions: ['org.read'],
+      },
+      {
+        key: 'departments',
+        path: '/admin/departments',
+        label: 'nav.departments',
+        icon: <BankOutlined />,
+        permissions: ['org.read'],
+      },
+      {
+        key: 'grids',
+        path: '/admin/grids',
+        label: 'nav.grids',
+        icon: <AppstoreOutlined />,
+        permissions: ['org.read'],
+      },
+    ],
+  },
+  {
+    key: 'people',
+    label: 'nav.people',
+    icon: <TeamOutlined />,
+    pages: [
+      {
+        key: 'staff',
+        path: '/admin/staff',
+        label: 'nav.staff',
+        icon: <UserOutlined />,
+        permissions: ['staff.read'],
+      },
+      {
+        key: 'roles',
+        path: '/admin/roles',
+        label: 'nav.roles',
+        icon: <SafetyCertificateOutlined />,
+        permissions: ['staff.read'],
+      },
+    ],
+  },
+  {
+    key: 'calendar',
+    path: '/admin/calendar',
+    label: 'nav.calendar',
+    icon: <CalendarOutlined />,
+    permissions: ['org.read', 'calendar.manage'],
+  },
+  {
+    key: 'jobs',
+    path: '/admin/jobs',
+    label: 'nav.jobs',
+    icon: <FieldTimeOutlined />,
+    permissions: ['jobs.read', 'jobs.manage'],
+  },
+  { key: 'audit', path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, permissions: ['audit.read'] },
+];
+
+export function isGroup(item: NavPage | NavGroup): item is NavGroup {
+  return 'pages' in item;
+}
+
+/** Every page, flattened; used for routing guards and the selected menu key. */
+export const NAV_PAGES: NavPage[] = NAV.flatMap((item) => (isGroup(item) ? item.pages : [item]));
+
+export function navPage(key: string): NavPage {
+  const page = NAV_PAGES.find((candidate) => candidate.key === key);
+  if (!page) throw new Error(`unknown nav page ${key}`);
+  return page;
+}
+
+/** The page whose path best matches the current location. */
+export function navPageForPath(pathname: string): NavPage | undefined {
+  return NAV_PAGES.filter((page) =>
+    page.path === '/' ? pathname === '/' : pathname.startsWith(page.path),
+  ).sort((a, b) => b.path.length - a.path.length)[0];
+}

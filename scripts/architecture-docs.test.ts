@@ -10,7 +10,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 describe('architecture docs and layer rule', () => {
   it('names only folders that exist', () => {
     const text = readFileSync(join(root, 'docs/architecture.md'), 'utf8');
-    const folders = [...text.matchAll(/^\| `([^`]+)` \|/gm)].map((m) => m[1]);
+    const folders = [...text.matchAll(/^\| `([^`]+)`\s*\|/gm)].map((m) => m[1]);
     expect(folders.length).toBeGreaterThan(10);
     expect(folders.filter((f) => !existsSync(join(root, f)))).toEqual([]);
   });

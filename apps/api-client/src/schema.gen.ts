@@ -1910,6 +1910,217 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/identity/citizens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Register a citizen (身份证号 checked; a failed check digit needs acceptCheckWarning) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        idNumber: string;
+                        name: string;
+                        phone?: string | null;
+                        acceptCheckWarning?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Citizen"];
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/identity/citizens/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Find a citizen by ID number */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        idNumber: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Citizen"];
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/identity/enterprises": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Register an enterprise (统一社会信用代码 checked; a failed check needs acceptCheckWarning) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        uscc: string;
+                        name: string;
+                        legalRepresentative?: string | null;
+                        divisionCode?: string | null;
+                        acceptCheckWarning?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Enterprise"];
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/identity/enterprises/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Find an enterprise by credit code */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        uscc: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Enterprise"];
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1926,6 +2137,8 @@ export interface components {
                 path: string;
                 message: string;
             }[];
+            /** @description A failed check digit the caller may confirm and resend */
+            overridable?: boolean;
         };
         DivisionInput: {
             code: string;
@@ -2087,6 +2300,31 @@ export interface components {
             /** @description False beyond the bundled national holiday data */
             covered: boolean;
         };
+        CitizenInput: {
+            /** Format: uuid */
+            id: string;
+            /** @description Masked */
+            idNumber: string;
+            /** @description Masked */
+            name: string;
+            /** @description Masked */
+            phone: string | null;
+            checkOverridden: boolean;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        EnterpriseInput: {
+            /** Format: uuid */
+            id: string;
+            uscc: string;
+            name: string;
+            /** @description Masked */
+            legalRepresentative: string | null;
+            divisionCode: string | null;
+            checkOverridden: boolean;
+            /** Format: date-time */
+            createdAt: string;
+        };
         Problem: {
             type: string;
             title: string;
@@ -2099,6 +2337,8 @@ export interface components {
                 path: string;
                 message: string;
             }[];
+            /** @description A failed check digit the caller may confirm and resend */
+            overridable?: boolean;
         };
         Division: {
             code: string;
@@ -2259,6 +2499,31 @@ export interface components {
             note: string | null;
             /** @description False beyond the bundled national holiday data */
             covered: boolean;
+        };
+        Citizen: {
+            /** Format: uuid */
+            id: string;
+            /** @description Masked */
+            idNumber: string;
+            /** @description Masked */
+            name: string;
+            /** @description Masked */
+            phone: string | null;
+            checkOverridden: boolean;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        Enterprise: {
+            /** Format: uuid */
+            id: string;
+            uscc: string;
+            name: string;
+            /** @description Masked */
+            legalRepresentative: string | null;
+            divisionCode: string | null;
+            checkOverridden: boolean;
+            /** Format: date-time */
+            createdAt: string;
         };
     };
     responses: never;

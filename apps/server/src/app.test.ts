@@ -237,4 +237,90 @@ describe('HTTP API', () => {
       'http.validation_failed',
     );
   });
+
+  it('registers citizens and enterprises: bad check digit is an overridable warning, audited when accepted', async () => {
+    const bad = await t.app.inject({
+      method: 'POST',
+      url: '/api/identity/citizens',
+      headers: admin,
+      payload: { idNumber: '110105194912310021', name: '测试甲' },
+    });
+    expectProblem(bad, 400, 'identity.id_number.check_digit');
+    expect(bad.json().overridable).toBe(true);
+    expect(bad.body).not.toContain('110105194912310021');
+    const accepted = await t.app.inject({
+      method: 'POST',
+      url: '/api/identity/citizens',
+      headers: admin,
+      payload: { idNumber: '110105194912310021', name: '测试甲', acceptCheckWarning: true },
+    });
+    expect(accepted.statusCode).toBe(201);
+    expect(accepted.json()).toMatchObject({
+      idNumber: '110105********0021',
+      name: '测*甲',
+      checkOverridden: true,
+    });
+    const entries = (
+      await t.app.inject({
+        url: '/api/audit/entries?action=identity.citizen.registered_check_overridden',
+        headers: admin,
+      })
+    ).json().items;
+    expect(entries).toHaveLength(1);
+    const good = await t.app.inject({
+      method: 'POST',
+      url: '/api/identity/citizens',
+      headers: admin,
+      payload: { idNumber: '11010519491231002x', name: '测试乙', phone: '13912345678' },
+    });
+    expect(good.json()).toMatchObject({
+      idNumber: '110105********002X',
+      phone: '139****5678',
+      checkOverridden: false,
+    });
+    expectProblem(
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/identity/citizens',
+        headers: admin,
+        payload: { idNumber: '11010519491231002X', name: '重复' },
+      }),
+      409,
+      'identity.citizen.exists',
+    );
+    expectProblem(
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/identity/citizens',
+        headers: admin,
+        payload: { idNumber: '110105194902300021', name: '无效日期', acceptCheckWarning: true },
+      }),
+      400,
+      'identity.id_number.birth_date',
+    );
+    const company = await t.app.inject({
+      method: 'POST',
+      url: '/api/identity/enterprises',
+      headers: admin,
+      payload: { uscc: '91350100M000100Y43', name: '示例有限公司', divisionCode: '330213001000' },
+    });
+    expect(company.statusCode).toBe(201);
+    expectProblem(
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/identity/enterprises',
+        headers: admin,
+        payload: { uscc: '91350100M000100Y44', name: '校验错' },
+      }),
+      400,
+      'identity.uscc.check_digit',
+    );
+    const found = await t.app.inject({
+      method: 'POST',
+      url: '/api/identity/enterprises/lookup',
+      headers: admin,
+      payload: { uscc: '91350100m000100y43' },
+    });
+    expect(found.json().name).toBe('示例有限公司');
+  });
 });

@@ -21,6 +21,7 @@ import { problem, registerProblemHandlers, sendProblem } from './plugins/problem
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { calendarRoutes } from './routes/calendar';
+import { registryRoutes } from './routes/registry';
 import { jobRoutes } from './routes/jobs';
 import { orgRoutes } from './routes/org';
 import { staffRoutes } from './routes/staff';
@@ -130,6 +131,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(auditRoutes(kernel));
   await app.register(jobRoutes(kernel));
   await app.register(calendarRoutes(kernel));
+  await app.register(registryRoutes(kernel));
   for (const routes of options.routes ?? []) await app.register(routes);
 
   registerWeb(app, options.webDist ?? null);

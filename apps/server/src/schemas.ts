@@ -18,6 +18,7 @@ export const problemSchema = z
     code: z.string().describe('Stable machine-readable error code'),
     instance: z.string().optional(),
     errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    overridable: z.boolean().optional().describe('A failed check digit the caller may confirm and resend'),
   })
   .meta({ id: 'Problem' });
 

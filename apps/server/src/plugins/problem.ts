@@ -11,6 +11,8 @@ export interface Problem {
   code: string;
   instance?: string;
   errors?: { path: string; message: string }[];
+  /** Set on a failed check digit: the client may confirm the document and resend. */
+  overridable?: boolean;
 }
 
 const TITLES: Record<number, string> = {
@@ -81,7 +83,13 @@ function toProblem(error: FastifyError, request: FastifyRequest): Problem {
     const errors = Array.isArray(error.details?.errors)
       ? (error.details!.errors as Problem['errors'])
       : undefined;
-    return problem(error.status, error.code, error.message, { instance, ...(errors ? { errors } : {}) });
+    const overridable =
+      typeof error.details?.overridable === 'boolean' ? { overridable: error.details.overridable } : {};
+    return problem(error.status, error.code, error.message, {
+      instance,
+      ...(errors ? { errors } : {}),
+      ...overridable,
+    });
   }
   const known = error.code ? FASTIFY_CODES[error.code] : undefined;
   if (known) return problem(known[0], known[1], known[2], { instance });

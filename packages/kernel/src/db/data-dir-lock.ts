@@ -1,5 +1,5 @@
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { ConflictError } from '../errors';
 
 /** What the lock file records about its holder. */
@@ -24,11 +24,16 @@ function isAlive(pid: number): boolean {
   }
 }
 
+// Directories this process holds. A lock file naming our own pid that we do not hold is stale
+// (a container restarted with the same pid, e.g. pid 1).
+const held = new Set<string>();
+
 /** Reads the current holder of `dataDir`, or undefined when free (a dead holder counts as free). */
 export function readDataDirLock(dataDir: string): DataDirLockHolder | undefined {
   try {
     const holder = JSON.parse(readFileSync(join(dataDir, 'zhizhi.lock'), 'utf8')) as DataDirLockHolder;
-    return isAlive(holder.pid) && holder.pid !== process.pid ? holder : undefined;
+    if (holder.pid === process.pid) return held.has(resolve(dataDir)) ? holder : undefined;
+    return isAlive(holder.pid) ? holder : undefined;
   } catch {
     return undefined;
   }
@@ -56,9 +61,11 @@ export function acquireDataDirLock(dataDir: string, purpose: string, port?: numb
   const me: DataDirLockHolder = { pid: process.pid, purpose, port, since: new Date().toISOString() };
   writeSync(fd, JSON.stringify(me));
   closeSync(fd);
+  held.add(resolve(dataDir));
   return {
     path,
     release: () => {
+      held.delete(resolve(dataDir));
       try {
         const current = JSON.parse(readFileSync(path, 'utf8')) as DataDirLockHolder;
         if (current.pid === process.pid) rmSync(path, { force: true });

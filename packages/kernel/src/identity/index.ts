@@ -8,6 +8,13 @@ export {
   type RoleAssignmentInput,
 } from './staff-service';
 export { loadStaffActor } from './actor-loader';
+export {
+  createRegistryService,
+  type RegistryService,
+  type RegisterCitizenInput,
+  type RegisterEnterpriseInput,
+} from './registry-service';
+export * from './validators';
 export { hashPassword, verifyPassword, checkPasswordStrength } from './passwords';
 export { builtinRoles, ensureBuiltinRoles } from './roles';
 export { randomToken, tokenDigest } from './tokens';

@@ -8,7 +8,7 @@ import { newId } from '../ids';
 import { orgDepartment, orgDivision } from '../org/schema';
 import { checkPasswordStrength, hashPassword } from './passwords';
 import { identityRole, identityRoleAssignment, identitySession, identityStaff } from './schema';
-import { maskPhoneNumber } from './mask';
+import { maskPhone } from './validators';
 
 export interface RoleAssignmentInput {
   roleCode: string;
@@ -134,7 +134,7 @@ export function createStaffService(deps: StaffServiceDeps) {
       displayName: s.displayName,
       departmentId: s.departmentId,
       departmentName,
-      phone: s.phone ? maskPhoneNumber(s.phone) : null,
+      phone: s.phone ? maskPhone(s.phone) : null,
       status: s.status as 'active' | 'disabled',
       lockedUntil: s.lockedUntil && s.lockedUntil > clock.now() ? s.lockedUntil : null,
       roles,
@@ -287,7 +287,7 @@ export function createStaffService(deps: StaffServiceDeps) {
         action: 'identity.staff.updated',
         subjectType: 'staff',
         subjectId: id,
-        data: { changes: { ...input, phone: input.phone ? maskPhoneNumber(input.phone) : input.phone } },
+        data: { changes: { ...input, phone: input.phone ? maskPhone(input.phone) : input.phone } },
       });
     });
     return getStaffUnchecked(id);

@@ -6,7 +6,12 @@ import { type Database, runMigrations } from '../db';
 import type { Executor } from '../db/types';
 import { type Calendar, createCalendar } from '../calendar';
 import { createEventBus } from '../events';
-import { createAuthService, createStaffService, ensureBuiltinRoles } from '../identity';
+import {
+  createAuthService,
+  createRegistryService,
+  createStaffService,
+  ensureBuiltinRoles,
+} from '../identity';
 import { createJobs } from '../jobs';
 import { createOrgService } from '../org';
 
@@ -46,6 +51,7 @@ export function createKernel(options: KernelOptions) {
     lockMinutes: options.loginLockMinutes ?? 15,
   });
   const staff = createStaffService({ db, clock, transaction });
+  const registry = createRegistryService({ db, clock, transaction });
   const audit = {
     list(actor: Actor, query: ListAuditOptions) {
       requirePermission(actor, 'audit.read');
@@ -86,6 +92,7 @@ export function createKernel(options: KernelOptions) {
     org,
     auth,
     staff,
+    registry,
     audit,
     loadCalendar,
     /** The working-day calendar (available once the kernel is started). */

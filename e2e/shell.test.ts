@@ -17,6 +17,14 @@ describe('web shell in Chromium', () => {
     await demo?.close();
   });
 
+  it('says in Chinese when the password is wrong', async () => {
+    await page.goto(`${demo.url}/`);
+    await page.getByTestId('login-username').fill('admin');
+    await page.getByTestId('login-password').fill('wrong-password-1');
+    await page.getByTestId('login-submit').click();
+    await expect.poll(() => page.getByTestId('login-error').innerText()).toContain('用户名或密码错误');
+  });
+
   it('logs in as the demo admin, in Chinese first', async () => {
     await page.goto(`${demo.url}/`);
     await page.getByTestId('login-username').fill('admin');

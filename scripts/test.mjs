@@ -17,6 +17,7 @@ try {
     step('lint (biome)', bin('biome'), ['check', '.']);
     step('layer rule', process.execPath, [`${root}scripts/check-layers.mjs`]);
     step('types (tsc)', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
+    step('migrations match the schema', process.execPath, [`${root}scripts/check-migrations.mjs`]);
   }
   ensureBrowser();
   buildWebIfStale();

@@ -101,4 +101,29 @@ describe('server lifecycle', () => {
     await server.close();
     await database?.close();
   }, 60_000);
+
+  it('listens on IPv6 and IPv4 at once by default (plan S26)', async () => {
+    const database = embedded ? null : await createTestDatabase();
+    const config = loadConfig({
+      PORT: '0',
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'zhizhi-server-')),
+      DATABASE_URL: database?.url,
+      LOG_LEVEL: 'silent',
+    });
+    expect(config.HOST).toBe('::');
+    const server = await startServer(config, { webDist: null, background: false });
+    try {
+      const port = (server.app.server.address() as { port: number }).port;
+      expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+      if (
+        server.app.server.address() &&
+        (server.app.server.address() as { family: string }).family === 'IPv6'
+      ) {
+        expect((await fetch(`http://[::1]:${port}/healthz`)).status).toBe(200);
+      }
+    } finally {
+      await server.close();
+      await database?.close();
+    }
+  }, 60_000);
 });

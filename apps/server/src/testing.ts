@@ -1,9 +1,10 @@
 import { systemActor } from '@zhizhi/kernel';
 import { createTestKernel } from '@zhizhi/kernel/testing';
+import type { Logger } from 'pino';
 import { type App, buildApp } from './app';
 
 /** The API over a fresh test kernel, with an admin and an auditor account. */
-export async function createTestApp(options: { rateLimitPerMinute?: number } = {}) {
+export async function createTestApp(options: { rateLimitPerMinute?: number; logger?: Logger } = {}) {
   const t = await createTestKernel();
   await t.kernel.staff.createStaff(systemActor, {
     username: 'admin',
@@ -32,6 +33,7 @@ export async function createTestApp(options: { rateLimitPerMinute?: number } = {
     },
     webDist: null,
     rateLimitPerMinute: options.rateLimitPerMinute,
+    logger: options.logger,
   });
   await app.ready();
 

@@ -1,7 +1,9 @@
 import { NETWORK_ERROR_CODE, type Problem, problemOf } from '@zhizhi/api-client';
 import { App, type FormInstance } from 'antd';
 import { useCallback, useState } from 'react';
+import { problemText } from '../i18n/translate';
 import { useT } from '../i18n/use-t';
+import { usePreferences } from '../session/preferences';
 
 /** A problem's `errors[].path` as an antd NamePath: `body.roles.0.roleCode` → ['roles', 0, 'roleCode']. */
 export function fieldNameOf(path: string): (string | number)[] {
@@ -22,17 +24,18 @@ export function applyFieldErrors(form: FormInstance, problem: Problem): void {
 export function useProblemNotifier(): (error: unknown) => Problem {
   const { message } = App.useApp();
   const t = useT();
+  const { locale } = usePreferences();
   return useCallback(
     (error: unknown) => {
       const problem = problemOf(error);
       const text =
         problem.code === NETWORK_ERROR_CODE
           ? t('error.network')
-          : problem.detail || problem.title || t('error.unknown');
+          : (problemText(locale, problem) ?? t('error.unknown'));
       void message.error(text);
       return problem;
     },
-    [message, t],
+    [message, t, locale],
   );
 }
 

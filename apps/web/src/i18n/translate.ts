@@ -24,3 +24,16 @@ export function translate(locale: Locale, key: MessageKey, vars?: MessageVars): 
 export function hasMessage(key: string): key is MessageKey {
   return key in zhCN;
 }
+
+/**
+ * The text to show for an API problem: our own translation when the code is known (problems carry
+ * English `detail`s for logs and integrators), otherwise the server's detail.
+ */
+export function problemText(
+  locale: Locale,
+  problem: { code?: string; detail?: string; title?: string },
+): string | undefined {
+  const key = `problem.${problem.code}`;
+  if (problem.code && hasMessage(key)) return translate(locale, key);
+  return problem.detail || problem.title || undefined;
+}

@@ -6,7 +6,9 @@ import { Navigate, useLocation } from 'react-router';
 import { useAppTitle } from '../components/app-layout';
 import { PreferenceSwitches } from '../components/preference-switches';
 import { applyFieldErrors } from '../components/use-action';
+import { problemText } from '../i18n/translate';
 import { useT } from '../i18n/use-t';
+import { usePreferences } from '../session/preferences';
 import { useSession } from '../session/session';
 
 interface LoginForm {
@@ -18,6 +20,7 @@ export function LoginPage() {
   const { me, login } = useSession();
   const location = useLocation();
   const t = useT();
+  const { locale } = usePreferences();
   const title = useAppTitle();
   const [form] = Form.useForm<LoginForm>();
   const [error, setError] = useState<string>();
@@ -32,7 +35,7 @@ export function LoginPage() {
       await login(values.username.trim(), values.password);
     } catch (failure) {
       const problem = problemOf(failure);
-      setError(problem.detail || problem.title || t('error.unknown'));
+      setError(problemText(locale, problem) ?? t('error.unknown'));
       applyFieldErrors(form, problem);
       form.setFieldValue('password', '');
     } finally {

@@ -164,14 +164,13 @@ function registerWeb(app: FastifyInstance, webDist: string | null) {
   if (hasWeb) app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0];
+    const accept = request.headers.accept ?? '*/*';
     const wantsPage =
       request.method === 'GET' &&
       !path.startsWith('/api/') &&
-      (request.headers.accept ?? '').includes('text/html');
-    if (hasWeb && wantsPage) {
-      const file = existsSync(join(webDist!, path)) && path !== '/' ? path.slice(1) : 'index.html';
-      return reply.sendFile(file);
-    }
+      (accept.includes('text/html') || accept.includes('*/*'));
+    // Built files are routed by @fastify/static at start-up; anything else is a client-side route.
+    if (hasWeb && wantsPage) return reply.sendFile('index.html');
     return sendProblem(
       reply,
       problem(404, 'http.not_found', `No route for ${request.method} ${path}.`, { instance: path }),

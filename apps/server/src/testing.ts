@@ -4,7 +4,9 @@ import type { Logger } from 'pino';
 import { type App, buildApp } from './app';
 
 /** The API over a fresh test kernel, with an admin and an auditor account. */
-export async function createTestApp(options: { rateLimitPerMinute?: number; logger?: Logger } = {}) {
+export async function createTestApp(
+  options: { rateLimitPerMinute?: number; logger?: Logger; webDist?: string } = {},
+) {
   const t = await createTestKernel();
   await t.kernel.staff.createStaff(systemActor, {
     username: 'admin',
@@ -31,7 +33,7 @@ export async function createTestApp(options: { rateLimitPerMinute?: number; logg
       demo: false,
       region: { code: '330213000000', name: '奉化区', nameEn: 'Fenghua District' },
     },
-    webDist: null,
+    webDist: options.webDist ?? null,
     rateLimitPerMinute: options.rateLimitPerMinute,
     logger: options.logger,
   });

@@ -2179,6 +2179,8 @@ export interface components {
             roleCode: string;
             divisionCode: string;
             departmentId?: string | null;
+            /** @description In responses: the division’s current name */
+            divisionName?: string | null;
         };
         StaffInput: {
             /** Format: uuid */
@@ -2379,6 +2381,8 @@ export interface components {
             roleCode: string;
             divisionCode: string;
             departmentId?: string | null;
+            /** @description In responses: the division’s current name */
+            divisionName?: string | null;
         };
         Staff: {
             /** Format: uuid */

@@ -68,6 +68,7 @@ export const roleAssignmentSchema = z
     roleCode: z.string().min(1).max(48),
     divisionCode,
     departmentId: uuid.nullable().optional(),
+    divisionName: z.string().nullable().optional().describe('In responses: the division’s current name'),
   })
   .meta({ id: 'RoleAssignment' });
 

@@ -179,7 +179,9 @@ export function StaffPage() {
                   : grants.map((grant) => (
                       <Tag key={`${grant.roleCode}-${grant.divisionCode}-${grant.departmentId ?? ''}`}>
                         {roleName.get(grant.roleCode) ?? grant.roleCode} @{' '}
-                        {divisions.data?.get(grant.divisionCode)?.name ?? grant.divisionCode}
+                        {grant.divisionName ??
+                          divisions.data?.get(grant.divisionCode)?.name ??
+                          grant.divisionCode}
                       </Tag>
                     )),
             },

@@ -17,7 +17,11 @@ export function listPermissions(): PermissionDefinition[] {
 }
 
 definePermissions([
-  { code: '*', nameZh: '全部权限（含今后各模块新增的权限）', nameEn: 'Every permission, including those modules add later' },
+  {
+    code: '*',
+    nameZh: '全部权限（含今后各模块新增的权限）',
+    nameEn: 'Every permission, including those modules add later',
+  },
   { code: 'org.read', nameZh: '查看组织机构', nameEn: 'View organisation' },
   { code: 'org.manage', nameZh: '管理组织机构', nameEn: 'Manage organisation' },
   { code: 'staff.read', nameZh: '查看人员', nameEn: 'View staff' },

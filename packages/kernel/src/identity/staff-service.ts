@@ -69,16 +69,24 @@ export function createStaffService(deps: StaffServiceDeps) {
   }
 
   async function rolesOf(staffIds: string[]) {
-    if (!staffIds.length) return new Map<string, RoleAssignmentInput[]>();
+    const map = new Map<string, (RoleAssignmentInput & { divisionName: string | null })[]>();
+    if (!staffIds.length) return map;
     const rows = await db
-      .select()
+      .select({
+        staffId: identityRoleAssignment.staffId,
+        roleCode: identityRoleAssignment.roleCode,
+        divisionCode: identityRoleAssignment.divisionCode,
+        departmentId: identityRoleAssignment.departmentId,
+        divisionName: sql<
+          string | null
+        >`(select name from org_division d where d.code = ${identityRoleAssignment.divisionCode} and d.valid_to is null limit 1)`,
+      })
       .from(identityRoleAssignment)
       .where(inArray(identityRoleAssignment.staffId, staffIds));
-    const map = new Map<string, RoleAssignmentInput[]>();
-    for (const r of rows) {
-      const list = map.get(r.staffId) ?? [];
-      list.push({ roleCode: r.roleCode, divisionCode: r.divisionCode, departmentId: r.departmentId });
-      map.set(r.staffId, list);
+    for (const { staffId, ...grant } of rows) {
+      const list = map.get(staffId) ?? [];
+      list.push(grant);
+      map.set(staffId, list);
     }
     return map;
   }

@@ -75,7 +75,7 @@ export async function seedFenghua(
     const departmentIds = new Map((await kernel.org.listDepartments(systemActor)).map((d) => [d.code, d.id]));
     for (const s of fenghuaDemoStaff) {
       const password = demoPassword();
-      await kernel.staff.createStaff(systemActor, {
+      const staff = await kernel.staff.createStaff(systemActor, {
         username: s.username,
         displayName: s.displayName,
         password,
@@ -90,6 +90,7 @@ export async function seedFenghua(
         title: s.title,
         roles: s.roles.map((r) => r.roleCode),
       });
+      await assignFirstGrid(kernel, staff.id, s.roles);
     }
   }
   const synthetic = await seedSyntheticPeople(kernel, options);
@@ -157,4 +158,16 @@ async function seedSyntheticPeople(kernel: Kernel, options: SeedFenghuaOptions) 
     );
   }
   return { citizens, enterprises };
+}
+
+/** A demo grid worker looks after the first grid of their village. */
+async function assignFirstGrid(
+  kernel: Kernel,
+  staffId: string,
+  roles: readonly { roleCode: string; divisionCode: string }[],
+) {
+  const village = roles.find((r) => r.roleCode === 'grid_worker')?.divisionCode;
+  if (!village) return;
+  const [grid] = await kernel.org.listGrids(systemActor, { villageCode: village });
+  if (grid) await kernel.org.updateGrid(systemActor, grid.id, { workerId: staffId });
 }

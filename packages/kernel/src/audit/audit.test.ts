@@ -4,7 +4,7 @@ import { systemActor } from '../access';
 import { ManualClock } from '../clock';
 import type { Database } from '../db';
 import { createTestDatabase } from '../testing';
-import { listAudit, recordAudit, sealAuditDay, verifyAudit } from '.';
+import { listAudit, recordAudit, sealAuditDay, sealAuditDaysUpTo, verifyAudit } from '.';
 
 describe('audit chain', () => {
   let database: Database;
@@ -75,5 +75,15 @@ describe('audit chain', () => {
       }),
     ).rejects.toThrow('rollback');
     expect((await verifyAudit(database.db, clock)).checked).toBe(5);
+  });
+
+  it('seals every missed day up to yesterday, each once', async () => {
+    clock.set('2026-03-04T03:00:00Z');
+    await database.db.transaction((tx) =>
+      recordAudit(tx, clock, { actor: systemActor, action: 'test.later', subjectType: 'thing' }),
+    );
+    expect(await sealAuditDaysUpTo(database.db, clock, '2026-03-05')).toBe(2); // 03-02 and 03-04 had entries
+    expect(await sealAuditDaysUpTo(database.db, clock, '2026-03-05')).toBe(0);
+    expect((await verifyAudit(database.db, clock)).ok).toBe(true);
   });
 });

@@ -5,7 +5,7 @@ export {
   type AuditProblem,
   type AuditProblemKind,
 } from './verify-audit';
-export { sealAuditDay, beijingDayRange } from './seal-audit-day';
+export { sealAuditDay, sealAuditDaysUpTo, beijingDayRange } from './seal-audit-day';
 export { listAudit, type ListAuditOptions } from './list-audit';
 export { canonicalJson } from './canonical-json';
 export { auditEntry, auditDailyRoot } from './schema';

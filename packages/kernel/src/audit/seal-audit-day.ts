@@ -1,4 +1,4 @@
-import { and, asc, gte, lt } from 'drizzle-orm';
+import { and, asc, desc, gte, lt } from 'drizzle-orm';
 import type { Clock } from '../clock';
 import type { Executor } from '../db/types';
 import { merkleRoot } from './hash';
@@ -33,4 +33,36 @@ export async function sealAuditDay(db: Executor, clock: Clock, day: string) {
   };
   const inserted = await db.insert(auditDailyRoot).values(row).onConflictDoNothing().returning();
   return inserted[0] ?? null;
+}
+
+/**
+ * Seals every unsealed day from the day after the last seal (or the first entry) up to `lastDay`,
+ * so days missed while the platform was down are sealed too. At most 400 days per call.
+ */
+export async function sealAuditDaysUpTo(db: Executor, clock: Clock, lastDay: string) {
+  const [last] = await db
+    .select({ day: auditDailyRoot.day })
+    .from(auditDailyRoot)
+    .orderBy(desc(auditDailyRoot.day))
+    .limit(1);
+  let day: string;
+  if (last) day = nextDay(last.day);
+  else {
+    const [first] = await db
+      .select({ at: auditEntry.at })
+      .from(auditEntry)
+      .orderBy(asc(auditEntry.seq))
+      .limit(1);
+    if (!first) return 0;
+    day = new Date(first.at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  }
+  let sealed = 0;
+  for (let i = 0; i < 400 && day <= lastDay; i++, day = nextDay(day)) {
+    if (await sealAuditDay(db, clock, day)) sealed++;
+  }
+  return sealed;
+}
+
+function nextDay(day: string): string {
+  return new Date(new Date(`${day}T00:00:00Z`).getTime() + 86_400_000).toISOString().slice(0, 10);
 }

@@ -87,4 +87,21 @@ describe('jobs', () => {
       code: 'jobs.schedule.invalid_cron',
     });
   });
+
+  it('keeps a pending tick when an unchanged schedule is declared again at start-up', async () => {
+    const jobs = createJobs({ db: database.db, clock });
+    let fired = 0;
+    jobs.register('test.daily', async () => {
+      fired++;
+    });
+    clock.set('2026-03-02T15:00:00Z');
+    await jobs.schedule(database.db, { name: 'daily', kind: 'test.daily', cron: '10 0 * * *' });
+    clock.set('2026-03-03T09:00:00Z'); // restarted after the 00:10 tick was missed
+    await jobs.schedule(database.db, { name: 'daily', kind: 'test.daily', cron: '10 0 * * *' });
+    await jobs.runDue();
+    expect(fired).toBe(1);
+    await jobs.schedule(database.db, { name: 'daily', kind: 'test.daily', cron: '20 0 * * *' });
+    const [s] = await jobs.listSchedules();
+    expect(s.nextRunAt.toISOString()).toBe('2026-03-03T16:20:00.000Z');
+  });
 });

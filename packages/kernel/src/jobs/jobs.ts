@@ -107,7 +107,15 @@ export function createJobs(options: JobsOptions) {
       })
       .onConflictDoUpdate({
         target: jobsSchedule.name,
-        set: { kind: s.kind, cron: s.cron, timezone, payload: s.payload ?? {}, nextRunAt },
+        // Re-declaring an unchanged schedule at start-up keeps its pending tick, so a tick missed
+        // while the platform was down still fires once.
+        set: {
+          kind: s.kind,
+          cron: s.cron,
+          timezone,
+          payload: s.payload ?? {},
+          nextRunAt: sql`case when ${jobsSchedule.cron} = ${s.cron} and ${jobsSchedule.timezone} = ${timezone} then ${jobsSchedule.nextRunAt} else ${nextRunAt.toISOString()}::timestamptz end`,
+        },
       });
   }
 

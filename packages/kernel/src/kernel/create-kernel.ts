@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { type Actor, requirePermission } from '../access';
-import { listAudit, type ListAuditOptions, recordAudit, sealAuditDay, verifyAudit } from '../audit';
+import { listAudit, type ListAuditOptions, recordAudit, sealAuditDaysUpTo, verifyAudit } from '../audit';
 import { type Clock, systemClock } from '../clock';
 import { type Database, runMigrations } from '../db';
 import type { Executor } from '../db/types';
@@ -115,9 +115,8 @@ export async function startKernel(kernel: Kernel, options: { migrate?: boolean }
   if (options.migrate !== false) await runMigrations(kernel.database);
   await ensureBuiltinRoles(kernel.db);
   await kernel.loadCalendar();
-  kernel.jobs.register('audit.seal-day', async (payload, { tx }) => {
-    const day = typeof payload.day === 'string' ? payload.day : beijingYesterday(kernel.clock.now());
-    await sealAuditDay(tx, kernel.clock, day);
+  kernel.jobs.register('audit.seal-day', async (_payload, { tx }) => {
+    await sealAuditDaysUpTo(tx, kernel.clock, beijingYesterday(kernel.clock.now()));
   });
   kernel.jobs.register('identity.sessions.purge', async () => {
     await kernel.auth.purgeExpiredSessions();

@@ -68,54 +68,52 @@ export function CalendarDayModal({ day, canManage, onClose, onSaved }: CalendarD
 
   return (
     <Modal open title={day.day} onCancel={onClose} footer={footer}>
-      <>
-        <Descriptions
-          column={1}
-          size="small"
-          items={[
-            { key: 'kind', label: t('calendar.kind'), children: enumLabel('calendarKind', day.kind) },
-            { key: 'name', label: t('calendar.name'), children: day.name ?? '—' },
-            {
-              key: 'workday',
-              label: t('calendar.isWorkday'),
-              children: day.isWorkday ? t('common.yes') : t('common.no'),
-            },
-            {
-              key: 'overridden',
-              label: t('calendar.overridden'),
-              children: day.overridden
-                ? `${t('common.yes')}${day.note ? ` — ${day.note}` : ''}`
-                : t('common.no'),
-            },
-          ]}
-        />
-        {canManage && (
-          <Form
-            form={form}
-            name="calendar-override"
-            layout="vertical"
-            onFinish={submit}
-            initialValues={{ isWorkday: !day.isWorkday, note: day.note ?? '' }}
-            style={{ marginTop: 16 }}
+      <Descriptions
+        column={1}
+        size="small"
+        items={[
+          { key: 'kind', label: t('calendar.kind'), children: enumLabel('calendarKind', day.kind) },
+          { key: 'name', label: t('calendar.name'), children: day.name ?? '—' },
+          {
+            key: 'workday',
+            label: t('calendar.isWorkday'),
+            children: day.isWorkday ? t('common.yes') : t('common.no'),
+          },
+          {
+            key: 'overridden',
+            label: t('calendar.overridden'),
+            children: day.overridden
+              ? `${t('common.yes')}${day.note ? ` — ${day.note}` : ''}`
+              : t('common.no'),
+          },
+        ]}
+      />
+      {canManage && (
+        <Form
+          form={form}
+          name="calendar-override"
+          layout="vertical"
+          onFinish={submit}
+          initialValues={{ isWorkday: !day.isWorkday, note: day.note ?? '' }}
+          style={{ marginTop: 16 }}
+        >
+          <Form.Item
+            label={t('calendar.setAs')}
+            name="isWorkday"
+            rules={[{ required: true, message: t('common.required') }]}
           >
-            <Form.Item
-              label={t('calendar.setAs')}
-              name="isWorkday"
-              rules={[{ required: true, message: t('common.required') }]}
-            >
-              <Radio.Group
-                options={[
-                  { value: true, label: t('calendar.workday') },
-                  { value: false, label: t('calendar.restDay') },
-                ]}
-              />
-            </Form.Item>
-            <Form.Item label={t('calendar.note')} name="note" extra={t('calendar.noteHelp')}>
-              <Input maxLength={200} />
-            </Form.Item>
-          </Form>
-        )}
-      </>
+            <Radio.Group
+              options={[
+                { value: true, label: t('calendar.workday') },
+                { value: false, label: t('calendar.restDay') },
+              ]}
+            />
+          </Form.Item>
+          <Form.Item label={t('calendar.note')} name="note" extra={t('calendar.noteHelp')}>
+            <Input maxLength={200} />
+          </Form.Item>
+        </Form>
+      )}
     </Modal>
   );
 }

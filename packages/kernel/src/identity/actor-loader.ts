@@ -18,7 +18,7 @@ export async function loadStaffActor(
     })
     .from(identityStaff)
     .where(eq(identityStaff.id, staffId));
-  if (!staff || staff.status !== 'active') return null;
+  if (staff?.status !== 'active') return null;
   const assignments = await db
     .select({
       roleCode: identityRoleAssignment.roleCode,

@@ -255,7 +255,7 @@ export function createOrgService(deps: OrgServiceDeps) {
         .select()
         .from(orgDivision)
         .where(and(eq(orgDivision.code, input.villageCode), current));
-      if (!village || village.level !== 'village')
+      if (village?.level !== 'village')
         throw new InputError(
           'org.grid.not_in_village',
           'A grid must lie in one current village or community.',

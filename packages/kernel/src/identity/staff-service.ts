@@ -1,5 +1,5 @@
 import { and, asc, count, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
-import { type Actor, can, requireAuthenticated, requirePermission, scopeOf } from '../access';
+import { type Actor, can, requireAuthenticated, requirePermission, scopeOf, systemActor } from '../access';
 import { recordAudit } from '../audit';
 import type { Clock } from '../clock';
 import type { Db, Executor } from '../db/types';
@@ -39,6 +39,11 @@ export interface StaffServiceDeps {
   transaction: <T>(work: (tx: Executor) => Promise<T>) => Promise<T>;
 }
 
+// The current name of a role assignment's division, for display.
+const divisionNameOfAssignment = sql<
+  string | null
+>`(select name from org_division d where d.code = ${identityRoleAssignment.divisionCode} and d.valid_to is null limit 1)`;
+
 const USERNAME = /^[a-z][a-z0-9._-]{1,63}$/;
 
 /** Staff accounts and their roles, administered within the actor's scope. */
@@ -77,9 +82,7 @@ export function createStaffService(deps: StaffServiceDeps) {
         roleCode: identityRoleAssignment.roleCode,
         divisionCode: identityRoleAssignment.divisionCode,
         departmentId: identityRoleAssignment.departmentId,
-        divisionName: sql<
-          string | null
-        >`(select name from org_division d where d.code = ${identityRoleAssignment.divisionCode} and d.valid_to is null limit 1)`,
+        divisionName: divisionNameOfAssignment,
       })
       .from(identityRoleAssignment)
       .where(inArray(identityRoleAssignment.staffId, staffIds));
@@ -243,19 +246,9 @@ export function createStaffService(deps: StaffServiceDeps) {
     return getStaffUnchecked(id);
   }
 
+  /** Reads back a record this service just wrote (the caller's permission was checked already). */
   async function getStaffUnchecked(id: string) {
-    return getStaff(
-      {
-        type: 'system',
-        id: null,
-        name: 'system',
-        departmentId: null,
-        grants: [
-          { roleCode: 'system', permissions: ['*'], divisionCode: '000000000000', departmentId: null },
-        ],
-      },
-      id,
-    );
+    return getStaff(systemActor, id);
   }
 
   async function insertRoles(tx: Executor, staffId: string, roles: RoleAssignmentInput[]) {
@@ -382,9 +375,7 @@ export function createStaffService(deps: StaffServiceDeps) {
         nameEn: identityRole.nameEn,
         divisionCode: identityRoleAssignment.divisionCode,
         departmentId: identityRoleAssignment.departmentId,
-        divisionName: sql<
-          string | null
-        >`(select name from org_division d where d.code = ${identityRoleAssignment.divisionCode} and d.valid_to is null limit 1)`,
+        divisionName: divisionNameOfAssignment,
       })
       .from(identityRoleAssignment)
       .innerJoin(identityRole, eq(identityRole.code, identityRoleAssignment.roleCode))

@@ -1,25 +1,8 @@
+import type { DivisionInput } from '@zhizhi/kernel/org';
 import villageRows from '../data/villages.json' with { type: 'json' };
 
-/** One administrative division row for `org_division`. */
-export type DivisionSeed = {
-  /** 12 digits: county (6) + township (3) + village (3). */
-  code: string;
-  name: string;
-  level: 'district' | 'town' | 'village';
-  /** 区 | 县级市 | 街道 | 镇 | 社区 | 村 */
-  kind: string;
-  parentCode: string | null;
-  /** First day in force, YYYY-MM-DD. */
-  validFrom: string;
-  /** Last day in force, YYYY-MM-DD; null while current. */
-  validTo: string | null;
-  replacedBy: string | null;
-  /** Seat position, WGS 84; approximate (see README). */
-  lng: number | null;
-  lat: number | null;
-  /** Order among siblings. */
-  sort: number;
-};
+/** One administrative division row for `org_division` (the kernel's import shape). */
+export type DivisionSeed = DivisionInput;
 
 /** A current township (街道/镇) with the extra facts other pack files need. */
 export type TownshipSeed = {

@@ -1,31 +1,20 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { acquireDataDirLock, type Database, openDatabase } from '@zhizhi/kernel';
 import { createTestDatabase } from '@zhizhi/kernel/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-const main = fileURLToPath(new URL('./main.ts', import.meta.url));
-const tsx = fileURLToPath(new URL('../../../node_modules/tsx/dist/cli.mjs', import.meta.url));
+import { runCli } from './run-cli';
 
 describe('zhizhi CLI', () => {
   const dir = mkdtempSync(join(tmpdir(), 'zhizhi-cli-'));
   const env: Record<string, string> = { ...(process.env as Record<string, string>), LOG_LEVEL: 'silent' };
+  delete env.ZHIZHI_SERVER; // these tests run every command on the local database
+  delete env.ZHIZHI_API_KEY;
   let postgres: Database | null = null;
 
-  function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-    return new Promise((resolve) => {
-      const child = spawn(process.execPath, [tsx, main, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d) => (stdout += d));
-      child.stderr.on('data', (d) => (stderr += d));
-      child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-    });
-  }
+  const run = (...args: string[]) => runCli(env, ...args);
 
   /** Opens the same database the CLI uses (only while no CLI command runs). */
   async function direct<T>(work: (database: Database) => Promise<T>): Promise<T> {
@@ -124,6 +113,11 @@ describe('zhizhi CLI', () => {
         const refused = await run('audit', 'verify');
         expect(refused.code).toBe(3);
         expect(refused.stderr).toContain('in use by process');
+        expect(refused.stderr).toContain('--server http://localhost:8080 --api-key');
+        const backup = await run('backup', join(dir, 'locked.jsonl'));
+        expect(backup.code).toBe(3);
+        expect(backup.stderr).toContain('stop the server first');
+        expect(backup.stderr).not.toContain('--server');
       } finally {
         lock.release();
       }

@@ -4,10 +4,12 @@ import {
   createKernel,
   type DataDirLock,
   type Kernel,
+  isKernelError,
   loadConfig,
   openDatabase,
   startKernel,
 } from '@zhizhi/kernel';
+import { explainLock } from './lock-hint';
 
 /** Output helpers honouring --json. */
 export interface Output {
@@ -32,17 +34,33 @@ export function config(): Config {
   return loadConfig(process.env);
 }
 
+export interface WithKernelOptions {
+  migrate?: boolean;
+  /** The command can also run through a server with `--server`; the lock refusal then says so. */
+  remote?: boolean;
+}
+
+function lockDataDir(dataDir: string, remote: boolean): DataDirLock {
+  try {
+    return acquireDataDirLock(dataDir, `cli ${process.argv.slice(2, 4).join(' ')}`);
+  } catch (error) {
+    if (isKernelError(error) && error.code === 'db.data_dir.locked')
+      throw explainLock(error, dataDir, remote);
+    throw error;
+  }
+}
+
 /**
  * Opens the database for a one-shot command. In embedded mode the command takes the DATA_DIR lock,
  * so it refuses clearly while a server runs (PGlite must never be opened by two processes).
  */
 export async function withKernel<T>(
   work: (kernel: Kernel, cfg: Config) => Promise<T>,
-  options: { migrate?: boolean } = {},
+  options: WithKernelOptions = {},
 ): Promise<T> {
   const cfg = config();
   let lock: DataDirLock | null = null;
-  if (!cfg.DATABASE_URL) lock = acquireDataDirLock(cfg.DATA_DIR, `cli ${process.argv.slice(2, 4).join(' ')}`);
+  if (!cfg.DATABASE_URL) lock = lockDataDir(cfg.DATA_DIR, options.remote === true);
   try {
     const database = await openDatabase({
       url: cfg.DATABASE_URL,

@@ -1,16 +1,18 @@
-import { isKernelError } from '@zhizhi/kernel';
 import { Command } from 'commander';
 import { registerAuditCommands } from './commands/audit';
 import { registerBackupCommands } from './commands/backup';
 import { registerDatabaseCommands } from './commands/database';
 import { registerServeCommand } from './commands/serve';
 import { registerUserCommands } from './commands/user';
+import { registerRemoteOptions } from './remote';
+import { errorReport, UNCODED } from './report-error';
 
 const program = new Command('zhizhi')
   .description('整体智治 Zhizhi — district digital-government platform')
   .option('--json', 'machine-readable output')
   .showHelpAfterError();
 
+registerRemoteOptions(program);
 registerServeCommand(program);
 registerDatabaseCommands(program);
 registerUserCommands(program);
@@ -18,10 +20,8 @@ registerAuditCommands(program);
 registerBackupCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
-  const json = program.opts().json === true;
-  const code = isKernelError(error) ? error.code : 'cli.failed';
-  const message = error instanceof Error ? error.message : String(error);
-  if (json) process.stderr.write(`${JSON.stringify({ error: { code, message } })}\n`);
-  else process.stderr.write(`zhizhi: ${message}${isKernelError(error) ? ` (${code})` : ''}\n`);
-  process.exit(isKernelError(error) && error.code === 'db.data_dir.locked' ? 3 : 1);
+  const { code, message, exitCode } = errorReport(error);
+  if (program.opts().json === true) process.stderr.write(`${JSON.stringify({ error: { code, message } })}\n`);
+  else process.stderr.write(`zhizhi: ${message}${code === UNCODED ? '' : ` (${code})`}\n`);
+  process.exit(exitCode);
 });

@@ -85,6 +85,7 @@ export async function startServer(config: Config, options: StartServerOptions = 
       sessionTtlHours: config.SESSION_TTL_HOURS,
     });
     const address = await listenDualStack(app, config);
+    lock?.setPort((app.server.address() as { port: number }).port);
     let socketServer: PGLiteSocketServer | null = null;
     if (database.pglite && config.PG_SOCKET_PORT !== undefined) {
       socketServer = new PGLiteSocketServer({

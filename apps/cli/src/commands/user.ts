@@ -4,6 +4,8 @@ import { identityStaff } from '@zhizhi/kernel/identity';
 import type { Command } from 'commander';
 import { eq } from 'drizzle-orm';
 import { createOutput, withKernel } from '../context';
+import { remoteClient } from '../remote';
+import { type AddStaffOptions, addStaffRemote, resetPasswordRemote } from './user-remote';
 
 /** The local operator: full rights, recorded as `cli` in the audit log. */
 const cliActor: Actor = { ...systemActor, name: 'cli' };
@@ -20,6 +22,34 @@ function parseRole(spec: string) {
   if (!match)
     throw new InputError('cli.role.invalid', `Role must look like admin@330213000000, got "${spec}".`);
   return { roleCode: match[1], divisionCode: match[2] };
+}
+
+async function addStaffLocal(options: AddStaffOptions) {
+  const { departmentCode, ...input } = options;
+  return withKernel(
+    async (kernel) => {
+      const departments = await kernel.org.listDepartments(cliActor);
+      const department = departmentCode ? departments.find((d) => d.code === departmentCode) : null;
+      if (departmentCode && !department)
+        throw new NotFoundError('org.department.not_found', `No department with code ${departmentCode}.`);
+      return kernel.staff.createStaff(cliActor, { ...input, departmentId: department?.id ?? null });
+    },
+    { remote: true },
+  );
+}
+
+async function resetPasswordLocal(username: string, password: string) {
+  await withKernel(
+    async (kernel) => {
+      const [staff] = await kernel.db
+        .select({ id: identityStaff.id })
+        .from(identityStaff)
+        .where(eq(identityStaff.username, username.toLowerCase()));
+      if (!staff) throw new NotFoundError('identity.staff.not_found', `No staff member ${username}.`);
+      await kernel.staff.resetPassword(cliActor, staff.id, password);
+    },
+    { remote: true },
+  );
 }
 
 export function registerUserCommands(program: Command) {
@@ -42,24 +72,15 @@ export function registerUserCommands(program: Command) {
       ) => {
         const out = createOutput(program.opts().json === true);
         const password = options.password ?? generatedPassword();
-        const staff = await withKernel(async (kernel) => {
-          const departments = await kernel.org.listDepartments(cliActor);
-          const department = options.department
-            ? departments.find((d) => d.code === options.department)
-            : null;
-          if (options.department && !department)
-            throw new NotFoundError(
-              'org.department.not_found',
-              `No department with code ${options.department}.`,
-            );
-          return kernel.staff.createStaff(cliActor, {
-            username,
-            displayName: options.name,
-            password,
-            departmentId: department?.id ?? null,
-            roles: options.role.map(parseRole),
-          });
-        });
+        const input: AddStaffOptions = {
+          username,
+          displayName: options.name,
+          password,
+          departmentCode: options.department,
+          roles: options.role.map(parseRole),
+        };
+        const client = remoteClient(program);
+        const staff = client ? await addStaffRemote(client, input) : await addStaffLocal(input);
         out.result(
           { ...staff, password: options.password ? undefined : password },
           `Created ${staff.username}${options.password ? '' : ` with password ${password}`} (to be changed at first login).`,
@@ -74,14 +95,9 @@ export function registerUserCommands(program: Command) {
     .action(async (username: string, options: { password?: string }) => {
       const out = createOutput(program.opts().json === true);
       const password = options.password ?? generatedPassword();
-      await withKernel(async (kernel) => {
-        const [staff] = await kernel.db
-          .select({ id: identityStaff.id })
-          .from(identityStaff)
-          .where(eq(identityStaff.username, username.toLowerCase()));
-        if (!staff) throw new NotFoundError('identity.staff.not_found', `No staff member ${username}.`);
-        await kernel.staff.resetPassword(cliActor, staff.id, password);
-      });
+      const client = remoteClient(program);
+      if (client) await resetPasswordRemote(client, username, password);
+      else await resetPasswordLocal(username, password);
       out.result(
         { username, password: options.password ? undefined : password },
         `Password of ${username} reset${options.password ? '' : ` to ${password}`}; it must be changed at next login.`,

@@ -12,6 +12,8 @@ describe('data directory lock', () => {
       expect.objectContaining({ code: 'db.data_dir.locked' }),
     );
     expect(readDataDirLock(dir)).toMatchObject({ pid: process.pid, purpose: 'server', port: 8080 });
+    lock.setPort(18080);
+    expect(readDataDirLock(dir)?.port).toBe(18080);
     lock.release();
     expect(readDataDirLock(dir)).toBeUndefined();
     acquireDataDirLock(dir, 'cli migrate').release();

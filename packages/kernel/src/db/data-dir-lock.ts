@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ConflictError } from '../errors';
 
@@ -12,6 +12,8 @@ export interface DataDirLockHolder {
 
 export interface DataDirLock {
   readonly path: string;
+  /** Records the port once the server listens (PORT=0 picks one at listen time). */
+  setPort(port: number): void;
   release(): void;
 }
 
@@ -64,6 +66,7 @@ export function acquireDataDirLock(dataDir: string, purpose: string, port?: numb
   held.add(resolve(dataDir));
   return {
     path,
+    setPort: (port) => writeFileSync(path, JSON.stringify({ ...me, port })),
     release: () => {
       held.delete(resolve(dataDir));
       try {

@@ -1,9 +1,9 @@
 import { type Department, unwrap } from '@zhizhi/api-client';
-import { Form, Input, Modal, Select, Switch } from 'antd';
+import { Form, Input, Select, Switch } from 'antd';
 import { api } from '../api/api';
 import { useEnumLabel, useLocalName, useT } from '../i18n/use-t';
 import { DivisionPicker } from './division-picker';
-import { useAction } from './use-action';
+import { FormModal } from './form-modal';
 
 export const DEPARTMENT_KINDS = ['bureau', 'town_office', 'centre', 'other'] as const;
 
@@ -29,34 +29,29 @@ export function DepartmentFormModal({ editing, departments, onClose, onSaved }: 
   const t = useT();
   const enumLabel = useEnumLabel();
   const localName = useLocalName();
-  const [form] = Form.useForm<DepartmentForm>();
-  const { pending, run } = useAction();
   const existing = editing !== 'new' ? editing : null;
 
-  const submit = async (values: DepartmentForm) => {
+  const save = (values: DepartmentForm) => {
     const parentId = values.parentId ?? null;
-    const save = existing
-      ? () =>
-          unwrap(
-            api.PATCH('/api/org/departments/{id}', {
-              params: { path: { id: existing.id } },
-              body: { name: values.name, nameEn: values.nameEn ?? '', active: values.active, parentId },
-            }),
-          )
-      : () =>
-          unwrap(
-            api.POST('/api/org/departments', {
-              body: {
-                code: values.code,
-                name: values.name,
-                nameEn: values.nameEn ?? '',
-                divisionCode: values.divisionCode,
-                parentId,
-                kind: values.kind as 'bureau' | 'town_office' | 'centre' | 'other',
-              },
-            }),
-          );
-    if (await run(save, { form, success: t('common.saved') })) onSaved();
+    return existing
+      ? unwrap(
+          api.PATCH('/api/org/departments/{id}', {
+            params: { path: { id: existing.id } },
+            body: { name: values.name, nameEn: values.nameEn ?? '', active: values.active, parentId },
+          }),
+        )
+      : unwrap(
+          api.POST('/api/org/departments', {
+            body: {
+              code: values.code,
+              name: values.name,
+              nameEn: values.nameEn ?? '',
+              divisionCode: values.divisionCode,
+              parentId,
+              kind: values.kind as 'bureau' | 'town_office' | 'centre' | 'other',
+            },
+          }),
+        );
   };
 
   const parents = departments
@@ -64,68 +59,59 @@ export function DepartmentFormModal({ editing, departments, onClose, onSaved }: 
     .map((department) => ({ value: department.id, label: localName(department.name, department.nameEn) }));
 
   return (
-    <Modal
-      open
+    <FormModal
       title={existing ? t('departments.edit') : t('departments.create')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={pending}
-      onOk={() => form.submit()}
-      onCancel={onClose}
+      name="department"
+      initialValues={existing ?? { kind: 'bureau', active: true }}
+      save={save}
+      onClose={onClose}
+      onSaved={onSaved}
     >
-      <Form
-        form={form}
-        name="department"
-        layout="vertical"
-        onFinish={submit}
-        initialValues={existing ?? { kind: 'bureau', active: true }}
+      <Form.Item
+        label={t('departments.code')}
+        name="code"
+        rules={[{ required: true, whitespace: true, message: t('common.required') }]}
       >
-        <Form.Item
-          label={t('departments.code')}
-          name="code"
-          rules={[{ required: true, whitespace: true, message: t('common.required') }]}
-        >
-          <Input disabled={!!existing} />
+        <Input disabled={!!existing} />
+      </Form.Item>
+      <Form.Item
+        label={t('departments.name')}
+        name="name"
+        rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+      >
+        <Input />
+      </Form.Item>
+      <Form.Item label={t('departments.nameEn')} name="nameEn">
+        <Input />
+      </Form.Item>
+      <Form.Item
+        label={t('departments.division')}
+        name="divisionCode"
+        rules={[{ required: !existing, message: t('common.required') }]}
+      >
+        <DivisionPicker depth="town" disabled={!!existing} />
+      </Form.Item>
+      <Form.Item label={t('departments.parent')} name="parentId">
+        <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={parents} />
+      </Form.Item>
+      <Form.Item
+        label={t('departments.kind')}
+        name="kind"
+        rules={[{ required: true, message: t('common.required') }]}
+      >
+        <Select
+          disabled={!!existing}
+          options={DEPARTMENT_KINDS.map((kind) => ({
+            value: kind,
+            label: enumLabel('departmentKind', kind),
+          }))}
+        />
+      </Form.Item>
+      {existing && (
+        <Form.Item label={t('departments.active')} name="active" valuePropName="checked">
+          <Switch />
         </Form.Item>
-        <Form.Item
-          label={t('departments.name')}
-          name="name"
-          rules={[{ required: true, whitespace: true, message: t('common.required') }]}
-        >
-          <Input />
-        </Form.Item>
-        <Form.Item label={t('departments.nameEn')} name="nameEn">
-          <Input />
-        </Form.Item>
-        <Form.Item
-          label={t('departments.division')}
-          name="divisionCode"
-          rules={[{ required: !existing, message: t('common.required') }]}
-        >
-          <DivisionPicker depth="town" disabled={!!existing} />
-        </Form.Item>
-        <Form.Item label={t('departments.parent')} name="parentId">
-          <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={parents} />
-        </Form.Item>
-        <Form.Item
-          label={t('departments.kind')}
-          name="kind"
-          rules={[{ required: true, message: t('common.required') }]}
-        >
-          <Select
-            disabled={!!existing}
-            options={DEPARTMENT_KINDS.map((kind) => ({
-              value: kind,
-              label: enumLabel('departmentKind', kind),
-            }))}
-          />
-        </Form.Item>
-        {existing && (
-          <Form.Item label={t('departments.active')} name="active" valuePropName="checked">
-            <Switch />
-          </Form.Item>
-        )}
-      </Form>
-    </Modal>
+      )}
+    </FormModal>
   );
 }

@@ -1,9 +1,9 @@
 import { type Grid, unwrap } from '@zhizhi/api-client';
-import { Form, Input, Modal, Select } from 'antd';
+import { Form, Input, Select } from 'antd';
 import { api } from '../api/api';
 import { useT } from '../i18n/use-t';
 import { DivisionPicker } from './division-picker';
-import { useAction } from './use-action';
+import { FormModal } from './form-modal';
 import { useLoad } from './use-load';
 
 interface GridForm {
@@ -25,7 +25,6 @@ export interface GridFormModalProps {
 export function GridFormModal({ editing, defaultVillageCode, onClose, onSaved }: GridFormModalProps) {
   const t = useT();
   const [form] = Form.useForm<GridForm>();
-  const { pending, run } = useAction();
   const existing = editing !== 'new' ? editing : null;
   const villageCode = Form.useWatch('villageCode', form);
   // A micro-grid's parent must be a grid of the same village.
@@ -37,84 +36,72 @@ export function GridFormModal({ editing, defaultVillageCode, onClose, onSaved }:
     [villageCode, existing],
   );
 
-  const submit = async (values: GridForm) => {
-    const save = existing
-      ? () =>
-          unwrap(
-            api.PATCH('/api/org/grids/{id}', {
-              params: { path: { id: existing.id } },
-              body: { name: values.name },
-            }),
-          )
-      : () =>
-          unwrap(
-            api.POST('/api/org/grids', {
-              body: {
-                code: values.code,
-                name: values.name,
-                villageCode: values.villageCode,
-                parentId: values.parentId ?? null,
-              },
-            }),
-          );
-    if (await run(save, { form, success: t('common.saved') })) onSaved();
-  };
+  const save = (values: GridForm) =>
+    existing
+      ? unwrap(
+          api.PATCH('/api/org/grids/{id}', {
+            params: { path: { id: existing.id } },
+            body: { name: values.name },
+          }),
+        )
+      : unwrap(
+          api.POST('/api/org/grids', {
+            body: {
+              code: values.code,
+              name: values.name,
+              villageCode: values.villageCode,
+              parentId: values.parentId ?? null,
+            },
+          }),
+        );
 
   return (
-    <Modal
-      open
+    <FormModal
       title={existing ? t('grids.edit') : t('grids.create')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={pending}
-      onOk={() => form.submit()}
-      onCancel={onClose}
+      name="grid"
+      form={form}
+      initialValues={existing ?? { villageCode: defaultVillageCode }}
+      save={save}
+      onClose={onClose}
+      onSaved={onSaved}
     >
-      <Form
-        form={form}
-        name="grid"
-        layout="vertical"
-        onFinish={submit}
-        initialValues={existing ?? { villageCode: defaultVillageCode }}
+      <Form.Item
+        label={t('grids.code')}
+        name="code"
+        extra={existing ? undefined : t('grids.codeHelp')}
+        rules={[{ required: true, whitespace: true, message: t('common.required') }]}
       >
-        <Form.Item
-          label={t('grids.code')}
-          name="code"
-          extra={existing ? undefined : t('grids.codeHelp')}
-          rules={[{ required: true, whitespace: true, message: t('common.required') }]}
-        >
-          <Input disabled={!!existing} className="zz-mono" />
-        </Form.Item>
-        <Form.Item
-          label={t('grids.name')}
-          name="name"
-          rules={[{ required: true, whitespace: true, message: t('common.required') }]}
-        >
-          <Input />
-        </Form.Item>
-        {!existing && (
-          <>
-            <Form.Item
-              label={t('grids.village')}
-              name="villageCode"
-              rules={[{ required: true, message: t('common.required') }]}
-            >
-              <DivisionPicker choose="village" />
-            </Form.Item>
-            <Form.Item label={t('grids.parent')} name="parentId" extra={t('grids.parentHelp')}>
-              <Select
-                allowClear
-                disabled={!villageCode}
-                loading={siblings.loading}
-                options={(siblings.data ?? []).map((grid) => ({
-                  value: grid.id,
-                  label: `${grid.name} (${grid.code})`,
-                }))}
-              />
-            </Form.Item>
-          </>
-        )}
-      </Form>
-    </Modal>
+        <Input disabled={!!existing} className="zz-mono" />
+      </Form.Item>
+      <Form.Item
+        label={t('grids.name')}
+        name="name"
+        rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+      >
+        <Input />
+      </Form.Item>
+      {!existing && (
+        <>
+          <Form.Item
+            label={t('grids.village')}
+            name="villageCode"
+            rules={[{ required: true, message: t('common.required') }]}
+          >
+            <DivisionPicker choose="village" />
+          </Form.Item>
+          <Form.Item label={t('grids.parent')} name="parentId" extra={t('grids.parentHelp')}>
+            <Select
+              allowClear
+              disabled={!villageCode}
+              loading={siblings.loading}
+              options={(siblings.data ?? []).map((grid) => ({
+                value: grid.id,
+                label: `${grid.name} (${grid.code})`,
+              }))}
+            />
+          </Form.Item>
+        </>
+      )}
+    </FormModal>
   );
 }

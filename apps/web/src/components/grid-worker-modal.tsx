@@ -1,9 +1,9 @@
 import { type Grid, unwrap } from '@zhizhi/api-client';
-import { Form, Modal } from 'antd';
+import { Form } from 'antd';
 import { api } from '../api/api';
 import { useT } from '../i18n/use-t';
+import { FormModal } from './form-modal';
 import { StaffSelect } from './staff-select';
-import { useAction } from './use-action';
 
 export interface GridWorkerModalProps {
   grid: Grid;
@@ -14,44 +14,27 @@ export interface GridWorkerModalProps {
 /** Assigns (or clears) the grid worker (网格员) responsible for a grid. */
 export function GridWorkerModal({ grid, onClose, onSaved }: GridWorkerModalProps) {
   const t = useT();
-  const [form] = Form.useForm<{ workerId: string | null }>();
-  const { pending, run } = useAction();
 
-  const submit = async ({ workerId }: { workerId: string | null }) => {
-    const done = await run(
-      () =>
-        unwrap(
-          api.PATCH('/api/org/grids/{id}', {
-            params: { path: { id: grid.id } },
-            body: { workerId: workerId ?? null },
-          }),
-        ),
-      { form, success: t('common.saved') },
+  const save = ({ workerId }: { workerId: string | null }) =>
+    unwrap(
+      api.PATCH('/api/org/grids/{id}', {
+        params: { path: { id: grid.id } },
+        body: { workerId: workerId ?? null },
+      }),
     );
-    if (done) onSaved();
-  };
 
   return (
-    <Modal
-      open
+    <FormModal
       title={t('grids.assignTitle', { name: grid.name })}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={pending}
-      onOk={() => form.submit()}
-      onCancel={onClose}
+      name="grid-worker"
+      initialValues={{ workerId: grid.workerId }}
+      save={save}
+      onClose={onClose}
+      onSaved={onSaved}
     >
-      <Form
-        form={form}
-        name="grid-worker"
-        layout="vertical"
-        onFinish={submit}
-        initialValues={{ workerId: grid.workerId }}
-      >
-        <Form.Item label={t('grids.worker')} name="workerId" extra={t('grids.workerHelp')}>
-          <StaffSelect initialLabel={grid.workerName} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item label={t('grids.worker')} name="workerId" extra={t('grids.workerHelp')}>
+        <StaffSelect initialLabel={grid.workerName} />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,9 +1,9 @@
 import { type Division, unwrap } from '@zhizhi/api-client';
-import { DatePicker, Form, Input, Modal } from 'antd';
+import { DatePicker, Form, Input } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api } from '../api/api';
 import { useT } from '../i18n/use-t';
-import { useAction } from './use-action';
+import { FormModal } from './form-modal';
 
 interface RenameForm {
   name: string;
@@ -19,58 +19,39 @@ export interface RenameDivisionModalProps {
 /** Renames a division from a date on: the old name stays as a historic row. */
 export function RenameDivisionModal({ division, onClose, onRenamed }: RenameDivisionModalProps) {
   const t = useT();
-  const [form] = Form.useForm<RenameForm>();
-  const { pending, run } = useAction();
 
-  const submit = async (values: RenameForm) => {
-    let renamed: Division | undefined;
-    const done = await run(
-      async () => {
-        renamed = await unwrap(
-          api.POST('/api/org/divisions/{code}/rename', {
-            params: { path: { code: division.code } },
-            body: { name: values.name.trim(), effectiveFrom: values.effectiveFrom.format('YYYY-MM-DD') },
-          }),
-        );
-      },
-      { form, success: t('common.saved') },
+  const save = (values: RenameForm) =>
+    unwrap(
+      api.POST('/api/org/divisions/{code}/rename', {
+        params: { path: { code: division.code } },
+        body: { name: values.name.trim(), effectiveFrom: values.effectiveFrom.format('YYYY-MM-DD') },
+      }),
     );
-    if (done && renamed) onRenamed(renamed);
-  };
 
   return (
-    <Modal
-      open
+    <FormModal
       title={t('divisions.renameTitle', { name: division.name })}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={pending}
-      onOk={() => form.submit()}
-      onCancel={onClose}
+      name="rename-division"
+      initialValues={{ name: division.name, effectiveFrom: dayjs() }}
+      save={save}
+      onClose={onClose}
+      onSaved={onRenamed}
     >
-      <Form
-        form={form}
-        name="rename-division"
-        layout="vertical"
-        onFinish={submit}
-        initialValues={{ name: division.name, effectiveFrom: dayjs() }}
+      <Form.Item
+        label={t('divisions.newName')}
+        name="name"
+        rules={[{ required: true, whitespace: true, message: t('common.required') }]}
       >
-        <Form.Item
-          label={t('divisions.newName')}
-          name="name"
-          rules={[{ required: true, whitespace: true, message: t('common.required') }]}
-        >
-          <Input />
-        </Form.Item>
-        <Form.Item
-          label={t('divisions.effectiveFrom')}
-          name="effectiveFrom"
-          extra={t('divisions.effectiveFromHelp')}
-          rules={[{ required: true, message: t('common.required') }]}
-        >
-          <DatePicker style={{ width: '100%' }} />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <Input />
+      </Form.Item>
+      <Form.Item
+        label={t('divisions.effectiveFrom')}
+        name="effectiveFrom"
+        extra={t('divisions.effectiveFromHelp')}
+        rules={[{ required: true, message: t('common.required') }]}
+      >
+        <DatePicker style={{ width: '100%' }} />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,8 +1,8 @@
 import { type Staff, unwrap } from '@zhizhi/api-client';
-import { Alert, Form, Input, Modal } from 'antd';
+import { Alert, Form, Input } from 'antd';
 import { api } from '../api/api';
 import { useT } from '../i18n/use-t';
-import { useAction } from './use-action';
+import { FormModal } from './form-modal';
 
 export interface StaffPasswordModalProps {
   staff: Staff;
@@ -13,43 +13,32 @@ export interface StaffPasswordModalProps {
 /** Sets a new password for a staff member; they must change it at next login. */
 export function StaffPasswordModal({ staff, onClose, onSaved }: StaffPasswordModalProps) {
   const t = useT();
-  const [form] = Form.useForm<{ password: string }>();
-  const { pending, run } = useAction();
 
-  const submit = async ({ password }: { password: string }) => {
-    const done = await run(
-      () =>
-        unwrap(
-          api.POST('/api/admin/staff/{id}/reset-password', {
-            params: { path: { id: staff.id } },
-            body: { password },
-          }),
-        ),
-      { form, success: t('staff.passwordReset') },
+  const save = ({ password }: { password: string }) =>
+    unwrap(
+      api.POST('/api/admin/staff/{id}/reset-password', {
+        params: { path: { id: staff.id } },
+        body: { password },
+      }),
     );
-    if (done) onSaved();
-  };
 
   return (
-    <Modal
-      open
+    <FormModal
       title={t('staff.resetPasswordTitle', { name: staff.displayName })}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={pending}
-      onOk={() => form.submit()}
-      onCancel={onClose}
+      name="staff-password"
+      success={t('staff.passwordReset')}
+      save={save}
+      onClose={onClose}
+      onSaved={onSaved}
     >
       <Alert type="info" showIcon title={t('staff.resetPasswordHelp')} style={{ marginBottom: 16 }} />
-      <Form form={form} name="staff-password" layout="vertical" onFinish={submit}>
-        <Form.Item
-          label={t('staff.newPassword')}
-          name="password"
-          rules={[{ required: true, message: t('common.required') }]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item
+        label={t('staff.newPassword')}
+        name="password"
+        rules={[{ required: true, message: t('common.required') }]}
+      >
+        <Input.Password autoComplete="new-password" />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,9 +1,8 @@
 import { type Department, type Role, type RoleGrant, type Staff, unwrap } from '@zhizhi/api-client';
-import { Form, Modal } from 'antd';
 import { api } from '../api/api';
 import { useT } from '../i18n/use-t';
+import { FormModal } from './form-modal';
 import { RoleGrantsFields } from './role-grants-fields';
-import { useAction } from './use-action';
 
 export interface StaffRolesModalProps {
   staff: Staff;
@@ -16,47 +15,31 @@ export interface StaffRolesModalProps {
 /** Replaces a staff member's role grants (role + division scope + optional department). */
 export function StaffRolesModal({ staff, roles, departments, onClose, onSaved }: StaffRolesModalProps) {
   const t = useT();
-  const [form] = Form.useForm<{ roles: RoleGrant[] }>();
-  const { pending, run } = useAction();
 
-  const submit = async (values: { roles?: RoleGrant[] }) => {
+  const save = (values: { roles?: RoleGrant[] }) => {
     const grants = (values.roles ?? []).map((grant) => ({
       ...grant,
       departmentId: grant.departmentId ?? null,
     }));
-    const done = await run(
-      () =>
-        unwrap(
-          api.PUT('/api/admin/staff/{id}/roles', {
-            params: { path: { id: staff.id } },
-            body: { roles: grants },
-          }),
-        ),
-      { form, success: t('common.saved') },
+    return unwrap(
+      api.PUT('/api/admin/staff/{id}/roles', {
+        params: { path: { id: staff.id } },
+        body: { roles: grants },
+      }),
     );
-    if (done) onSaved();
   };
 
   return (
-    <Modal
-      open
+    <FormModal
       title={t('staff.rolesTitle', { name: staff.displayName })}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={pending}
-      onOk={() => form.submit()}
-      onCancel={onClose}
+      name="staff-roles"
       width={640}
+      initialValues={{ roles: staff.roles }}
+      save={save}
+      onClose={onClose}
+      onSaved={onSaved}
     >
-      <Form
-        form={form}
-        name="staff-roles"
-        layout="vertical"
-        onFinish={submit}
-        initialValues={{ roles: staff.roles }}
-      >
-        <RoleGrantsFields roles={roles} departments={departments} />
-      </Form>
-    </Modal>
+      <RoleGrantsFields roles={roles} departments={departments} />
+    </FormModal>
   );
 }

@@ -72,6 +72,16 @@ describe('HTTP API', () => {
     });
     expectProblem(wrongTypes, 400, 'http.validation_failed');
     expect(wrongTypes.json().errors.length).toBeGreaterThan(0);
+    const chinese = await t.app.inject({
+      method: 'POST',
+      url: '/api/org/departments',
+      headers: { ...admin, 'accept-language': 'zh-CN' },
+      payload: { code: 42, name: 'x', divisionCode: '330213000000', kind: 'bureau' },
+    });
+    expect(chinese.json().errors[0]).toMatchObject({
+      path: '/code',
+      message: expect.stringContaining('无效输入'),
+    });
     expectProblem(
       await t.app.inject({
         method: 'POST',

@@ -1,6 +1,17 @@
 import { isKernelError } from '@zhizhi/kernel';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+
+// Field messages follow Accept-Language (the web app sends its chosen locale); detail texts stay English.
+const zhCN = z.locales.zhCN();
+function chineseMessage(code: string, params: Record<string, unknown>): string | undefined {
+  const localised = zhCN.localeError({ ...params, code } as never);
+  return typeof localised === 'string' ? localised : localised?.message;
+}
+function prefersChinese(request: FastifyRequest): boolean {
+  return /^zh\b/i.test(request.headers['accept-language'] ?? '');
+}
 
 /** An RFC 9457 problem document. */
 export interface Problem {
@@ -65,9 +76,10 @@ const FASTIFY_CODES: Record<string, [number, string, string]> = {
 function toProblem(error: FastifyError, request: FastifyRequest): Problem {
   const instance = request.url.split('?')[0];
   if (hasZodFastifySchemaValidationErrors(error)) {
+    const chinese = prefersChinese(request);
     const errors = error.validation.map((v) => ({
       path: `${error.validationContext ?? ''}${v.instancePath || ''}`.replace(/^body\/?/, '/') || '/',
-      message: v.message ?? 'invalid',
+      message: (chinese ? chineseMessage(v.keyword, v.params) : undefined) ?? v.message ?? 'invalid',
     }));
     return problem(
       400,

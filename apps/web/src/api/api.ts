@@ -18,7 +18,17 @@ const CREDENTIAL_PATHS = ['/api/auth/login', '/api/me/password'];
 
 export const api = createApiClient({ baseUrl: '', getCsrfToken: () => csrfToken });
 
+let language = 'zh-CN';
+/** The UI language, sent as Accept-Language so field errors come back in it. */
+export function setApiLanguage(locale: string): void {
+  language = locale;
+}
+
 api.use({
+  onRequest({ request }) {
+    request.headers.set('Accept-Language', language);
+    return request;
+  },
   onResponse({ request, response }) {
     if (response.status !== 401 || !onUnauthorized) return undefined;
     const path = new URL(request.url, window.location.origin).pathname;

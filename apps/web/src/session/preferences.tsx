@@ -3,7 +3,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import 'dayjs/locale/en';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { api } from '../api/api';
+import { api, setApiLanguage } from '../api/api';
 import { isLocale, type Locale } from '../i18n/translate';
 import { useSession } from './session';
 
@@ -64,6 +64,7 @@ export function PreferencesProvider({ children }: { children: ReactNode }) {
   }, [userId]);
 
   useEffect(() => {
+    setApiLanguage(locale);
     document.documentElement.lang = locale;
     dayjs.locale(locale === 'zh-CN' ? 'zh-cn' : 'en');
   }, [locale]);

@@ -41,7 +41,7 @@ export function createKernel(options: KernelOptions) {
   }
 
   const jobs = createJobs({ db, clock, logger });
-  const org = createOrgService({ db, clock, transaction });
+  const org = createOrgService({ db, clock, transaction, publish: events.publish });
   const auth = createAuthService({
     db,
     clock,

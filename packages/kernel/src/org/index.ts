@@ -1,3 +1,4 @@
+import './events';
 export { createOrgService, type OrgService, type OrgServiceDeps } from './org-service';
 export type {
   DivisionInput,

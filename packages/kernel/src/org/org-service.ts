@@ -4,6 +4,7 @@ import { recordAudit } from '../audit';
 import type { Clock } from '../clock';
 import type { Db, Executor } from '../db/types';
 import { ConflictError, InputError, NotFoundError } from '../errors';
+import type { EventBus } from '../events';
 import { newId } from '../ids';
 import { orgDepartment, orgDivision, orgGrid } from './schema';
 import type {
@@ -19,6 +20,8 @@ export interface OrgServiceDeps {
   clock: Clock;
   /** Runs a unit of work and delivers its events after commit. */
   transaction: <T>(work: (tx: Executor) => Promise<T>) => Promise<T>;
+  /** Writes an event to the outbox in the same transaction. */
+  publish: EventBus['publish'];
 }
 
 const DIVISION_CODE = /^\d{12}$/;
@@ -156,6 +159,12 @@ export function createOrgService(deps: OrgServiceDeps) {
         subjectId: code,
         data: { from: now.name, to: name, effectiveFrom: input.effectiveFrom },
       });
+      await deps.publish(tx, 'org.division.renamed', {
+        code,
+        from: now.name,
+        to: name,
+        effectiveFrom: input.effectiveFrom,
+      });
     });
     return getDivision(actor, code);
   }
@@ -290,6 +299,15 @@ export function createOrgService(deps: OrgServiceDeps) {
         subjectId: id,
         data: { changes: input },
       });
+      if (input.workerId !== undefined && input.workerId !== grid.workerId) {
+        await deps.publish(tx, 'org.grid.worker_changed', {
+          gridId: id,
+          gridCode: row.code,
+          villageCode: row.villageCode,
+          from: grid.workerId,
+          to: input.workerId,
+        });
+      }
       return row;
     });
   }

@@ -84,4 +84,25 @@ describe('org service', () => {
     ).rejects.toMatchObject({ code: 'org.department.code_taken' });
     expect(await t.kernel.org.listDepartments(systemActor)).toEqual(before);
   });
+
+  it('publishes org.grid.worker_changed after commit when a grid worker changes', async () => {
+    const seen: unknown[] = [];
+    t.kernel.events.subscribe('org.grid.worker_changed', (event) => {
+      seen.push(event.payload);
+    });
+    const worker = await t.kernel.staff.createStaff(systemActor, {
+      username: 'grid.worker',
+      displayName: '网格员甲',
+      password: 'secret-123',
+      departmentId: null,
+      roles: [],
+    });
+    const [grid] = await t.kernel.org.listGrids(systemActor, { villageCode: '330213001005' });
+    await t.kernel.org.updateGrid(systemActor, grid.id, { workerId: worker.id });
+    await t.kernel.org.updateGrid(systemActor, grid.id, { name: '南门社区第一网格' }); // no worker change, no event
+    await t.kernel.events.dispatch();
+    expect(seen).toEqual([
+      { gridId: grid.id, gridCode: grid.code, villageCode: '330213001005', from: null, to: worker.id },
+    ]);
+  });
 });

@@ -36,7 +36,8 @@ export interface BuildAppOptions {
   /** Extra route plugins (modules, packs). */
   routes?: ((app: FastifyInstance) => Promise<void>)[];
   trustProxy?: boolean;
-  secureCookies?: boolean;
+  /** Secure cookie flag; 'auto' (default) sets it when the request came over HTTPS (behind a proxy: TRUST_PROXY). */
+  secureCookies?: boolean | 'auto';
   sessionTtlHours?: number;
   /** Requests per minute per client address across the API. */
   rateLimitPerMinute?: number;
@@ -122,7 +123,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(systemRoutes(kernel, options.info, state));
   await app.register(
     authRoutes(kernel, {
-      secureCookies: options.secureCookies ?? false,
+      secureCookies: options.secureCookies ?? 'auto',
       sessionTtlHours: options.sessionTtlHours ?? 12,
     }),
   );

@@ -5,7 +5,10 @@ import { z } from 'zod';
 import { SESSION_COOKIE } from '../plugins/authentication';
 import { meSchema, preferencesSchema } from '../schemas';
 
-export function authRoutes(kernel: Kernel, options: { secureCookies: boolean; sessionTtlHours: number }) {
+export function authRoutes(
+  kernel: Kernel,
+  options: { secureCookies: boolean | 'auto'; sessionTtlHours: number },
+) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     const loginLimit = { rateLimit: { max: 20, timeWindow: '1 minute' } };

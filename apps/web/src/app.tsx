@@ -14,6 +14,7 @@ const LoginPage = lazy(() => import('./pages/login-page').then((m) => ({ default
 const ChangePasswordPage = lazy(() =>
   import('./pages/change-password-page').then((m) => ({ default: m.ChangePasswordPage })),
 );
+const ApiKeysPage = lazy(() => import('./pages/api-keys-page').then((m) => ({ default: m.ApiKeysPage })));
 const HomePage = lazy(() => import('./pages/home-page').then((m) => ({ default: m.HomePage })));
 const DivisionsPage = lazy(() =>
   import('./pages/divisions-page').then((m) => ({ default: m.DivisionsPage })),
@@ -51,6 +52,7 @@ function AppRoutes() {
         >
           <Route index element={<HomePage />} />
           <Route path="change-password" element={<ChangePasswordPage />} />
+          <Route path="me/api-keys" element={<ApiKeysPage />} />
           <Route path="admin/divisions" element={guarded('divisions', <DivisionsPage />)} />
           <Route path="admin/departments" element={guarded('departments', <DepartmentsPage />)} />
           <Route path="admin/grids" element={guarded('grids', <GridsPage />)} />

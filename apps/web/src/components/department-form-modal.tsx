@@ -6,6 +6,8 @@ import { DivisionPicker } from './division-picker';
 import { FormModal } from './form-modal';
 
 export const DEPARTMENT_KINDS = ['bureau', 'town_office', 'centre', 'other'] as const;
+/** The server's rule for department codes (routes/org.ts). */
+const DEPARTMENT_CODE = /^[a-z0-9][a-z0-9-]{1,31}$/;
 
 interface DepartmentForm {
   code: string;
@@ -70,9 +72,18 @@ export function DepartmentFormModal({ editing, departments, onClose, onSaved }: 
       <Form.Item
         label={t('departments.code')}
         name="code"
-        rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+        rules={[
+          { required: true, whitespace: true, message: t('common.required') },
+          // Existing codes are not edited, so only new ones are held to the rule.
+          ...(existing ? [] : [{ pattern: DEPARTMENT_CODE, message: t('departments.codeInvalid') }]),
+        ]}
       >
-        <Input disabled={!!existing} />
+        <Input
+          disabled={!!existing}
+          className="zz-mono"
+          placeholder={t('departments.codePlaceholder')}
+          autoComplete="off"
+        />
       </Form.Item>
       <Form.Item
         label={t('departments.name')}

@@ -1,10 +1,13 @@
 import { type Grid, unwrap } from '@zhizhi/api-client';
-import { Form, Input, Select } from 'antd';
+import { Form, type FormRule, Input, Select } from 'antd';
 import { api } from '../api/api';
 import { useT } from '../i18n/use-t';
 import { DivisionPicker } from './division-picker';
 import { FormModal } from './form-modal';
 import { useLoad } from './use-load';
+
+/** The server's shape for grid codes; it also requires the village code as prefix. */
+const GRID_CODE = /^\d{12,20}$/;
 
 interface GridForm {
   code: string;
@@ -35,6 +38,24 @@ export function GridFormModal({ editing, defaultVillageCode, onClose, onSaved }:
         : [],
     [villageCode, existing],
   );
+
+  const codeRules: FormRule[] = [
+    { required: true, whitespace: true, message: t('common.required') },
+    ...(existing
+      ? []
+      : ([
+          { pattern: GRID_CODE, message: t('grids.codeInvalid') },
+          // Read the village from the form, not the watched value: dependencies re-validate before a re-render.
+          ({ getFieldValue }) => ({
+            validator: (_, value?: string) => {
+              const village: string | undefined = getFieldValue('villageCode');
+              return !value || !village || value.startsWith(village)
+                ? Promise.resolve()
+                : Promise.reject(new Error(t('grids.codePrefixMismatch', { villageCode: village })));
+            },
+          }),
+        ] satisfies FormRule[])),
+  ];
 
   const save = (values: GridForm) =>
     existing
@@ -68,10 +89,19 @@ export function GridFormModal({ editing, defaultVillageCode, onClose, onSaved }:
       <Form.Item
         label={t('grids.code')}
         name="code"
-        extra={existing ? undefined : t('grids.codeHelp')}
-        rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+        extra={
+          existing ? undefined : villageCode ? t('grids.codeHelpFor', { villageCode }) : t('grids.codeHelp')
+        }
+        dependencies={['villageCode']}
+        rules={codeRules}
       >
-        <Input disabled={!!existing} className="zz-mono" />
+        <Input
+          disabled={!!existing}
+          className="zz-mono"
+          inputMode="numeric"
+          placeholder={villageCode ? `${villageCode}001` : undefined}
+          autoComplete="off"
+        />
       </Form.Item>
       <Form.Item
         label={t('grids.name')}

@@ -1,4 +1,4 @@
-import { DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { ApiOutlined, DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Dropdown } from 'antd';
 import { useNavigate } from 'react-router';
 import { useT } from '../i18n/use-t';
@@ -19,6 +19,11 @@ export function UserMenu() {
             icon: <KeyOutlined />,
             label: <span data-testid="change-password">{t('user.changePassword')}</span>,
           },
+          {
+            key: 'api-keys',
+            icon: <ApiOutlined />,
+            label: <span data-testid="api-keys">{t('user.apiKeys')}</span>,
+          },
           { type: 'divider' },
           {
             key: 'logout',
@@ -28,6 +33,7 @@ export function UserMenu() {
         ],
         onClick: ({ key }) => {
           if (key === 'password') navigate('/change-password');
+          if (key === 'api-keys') navigate('/me/api-keys');
           if (key === 'logout') void logout().then(() => navigate('/login', { replace: true }));
         },
       }}

@@ -5,6 +5,7 @@ import { type Clock, systemClock } from '../clock';
 import { type Database, runMigrations } from '../db';
 import type { Executor } from '../db/types';
 import { type Calendar, createCalendar } from '../calendar';
+import { createCaseService } from '../cases';
 import { createEventBus } from '../events';
 import {
   createAuthService,
@@ -52,6 +53,7 @@ export function createKernel(options: KernelOptions) {
   });
   const staff = createStaffService({ db, clock, transaction });
   const registry = createRegistryService({ db, clock, transaction });
+  const cases = createCaseService({ db, clock, transaction, publish: events.publish });
   const audit = {
     list(actor: Actor, query: ListAuditOptions) {
       requirePermission(actor, 'audit.read');
@@ -93,6 +95,7 @@ export function createKernel(options: KernelOptions) {
     auth,
     staff,
     registry,
+    cases,
     audit,
     loadCalendar,
     /** The working-day calendar (available once the kernel is started). */

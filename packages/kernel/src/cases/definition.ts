@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import { InputError } from '../errors';
+import { compileRule, type RuleContextSchema } from '../rules';
+
+const code = z.string().regex(/^[a-z][a-z0-9_]{0,47}$/, 'lower-case letters, digits and _');
+const names = z.object({ zh: z.string().min(1).max(60), en: z.string().min(1).max(120) });
+
+/** A form field of a case type. */
+export const caseFieldSchema = z.object({
+  code,
+  name: names,
+  type: z.enum([
+    'text',
+    'longtext',
+    'integer',
+    'number',
+    'boolean',
+    'date',
+    'choice',
+    'multichoice',
+    'location',
+  ]),
+  required: z.boolean().default(false),
+  /** For choice and multichoice. */
+  options: z
+    .array(z.object({ value: z.string().min(1).max(64), name: names }))
+    .max(200)
+    .optional(),
+  /** For text and longtext. */
+  maxLength: z.number().int().min(1).max(20_000).optional(),
+});
+
+export const caseStateSchema = z.object({
+  code,
+  name: names,
+  /** No transition leaves a final state; reaching one closes the case. */
+  final: z.boolean().default(false),
+});
+
+export const caseTransitionSchema = z.object({
+  code,
+  name: names,
+  from: z.array(code).min(1),
+  to: code,
+  /** Checked in the case's division and department scope, e.g. `governance.case.handle`. */
+  permission: z.string().min(1).max(96),
+  /** Only the current assignee may take it. */
+  assigneeOnly: z.boolean().default(false),
+  /** Makes the actor the assignee (claim), or clears the assignee (return to the pool). */
+  assign: z.enum(['keep', 'actor', 'input', 'clear']).default('keep'),
+  /** Fields the step must provide (e.g. a closing result). */
+  requires: z.array(code).max(50).default([]),
+  /** CEL over `data` (the case's fields after the step), `input` (the step's fields), `state`, `actor`. */
+  guard: z.string().max(4096).optional(),
+  /** A note is required (退单 needs a reason). */
+  noteRequired: z.boolean().default(false),
+});
+
+/** A case type as data: fields, states, transitions with roles and guards. */
+export const caseTypeDefinitionSchema = z
+  .object({
+    code,
+    name: names,
+    /** Upper-case letters starting every case number, e.g. `SJ` for 事件. */
+    numberPrefix: z.string().regex(/^[A-Z]{1,6}$/),
+    /** Permission to open a case of this type (checked in the case's division). */
+    openPermission: z.string().min(1).max(96),
+    /** Permission to see cases of this type (in scope). */
+    readPermission: z.string().min(1).max(96),
+    fields: z.array(caseFieldSchema).max(100),
+    states: z.array(caseStateSchema).min(2).max(50),
+    initialState: code,
+    transitions: z.array(caseTransitionSchema).min(1).max(200),
+  })
+  .superRefine((d, ctx) => {
+    const issue = (message: string) => ctx.addIssue({ code: 'custom', message });
+    const states = new Set(d.states.map((s) => s.code));
+    const fields = new Set(d.fields.map((f) => f.code));
+    if (states.size !== d.states.length) issue('state codes must be unique');
+    if (fields.size !== d.fields.length) issue('field codes must be unique');
+    if (new Set(d.transitions.map((t) => t.code)).size !== d.transitions.length)
+      issue('transition codes must be unique');
+    if (!states.has(d.initialState)) issue(`initialState ${d.initialState} is not a state`);
+    for (const f of d.fields) {
+      if ((f.type === 'choice' || f.type === 'multichoice') && !f.options?.length)
+        issue(`field ${f.code} needs options`);
+    }
+    for (const t of d.transitions) {
+      for (const s of [...t.from, t.to])
+        if (!states.has(s)) issue(`transition ${t.code} names unknown state ${s}`);
+      for (const f of t.requires)
+        if (!fields.has(f)) issue(`transition ${t.code} requires unknown field ${f}`);
+      if (t.from.some((s) => d.states.find((x) => x.code === s)?.final))
+        issue(`transition ${t.code} leaves a final state`);
+    }
+  });
+
+export type CaseTypeDefinition = z.output<typeof caseTypeDefinitionSchema>;
+export type CaseTypeDefinitionInput = z.input<typeof caseTypeDefinitionSchema>;
+export type CaseField = z.output<typeof caseFieldSchema>;
+export type CaseTransition = z.output<typeof caseTransitionSchema>;
+
+/** What every guard may read. */
+export const GUARD_CONTEXT: RuleContextSchema = { data: 'map', input: 'map', state: 'string', actor: 'map' };
+
+/** Parses and checks a definition, compiling every guard so a typo fails at definition time. */
+export function parseCaseTypeDefinition(input: unknown): CaseTypeDefinition {
+  const parsed = caseTypeDefinitionSchema.safeParse(input);
+  if (!parsed.success) {
+    const errors = parsed.error.issues.map((i) => ({ path: `/${i.path.join('/')}`, message: i.message }));
+    throw new InputError(
+      'cases.type.invalid',
+      `The case type definition is invalid: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}`,
+      { errors },
+    );
+  }
+  for (const t of parsed.data.transitions) {
+    if (t.guard) compileRule(t.guard, GUARD_CONTEXT, { expectBoolean: true });
+  }
+  return parsed.data;
+}

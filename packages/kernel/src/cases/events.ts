@@ -1,0 +1,25 @@
+/** Events the case engine publishes (declared on the kernel's EventMap). */
+declare module '../events/event-bus' {
+  interface EventMap {
+    /** A case was opened. */
+    'cases.case.opened': {
+      caseId: string;
+      number: string;
+      typeCode: string;
+      divisionCode: string;
+      departmentId: string | null;
+    };
+    /** A case took a transition; `closed` when it reached a final state. */
+    'cases.case.transitioned': {
+      caseId: string;
+      number: string;
+      typeCode: string;
+      transition: string;
+      from: string;
+      to: string;
+      closed: boolean;
+    };
+  }
+}
+
+export {};

@@ -1,0 +1,91 @@
+import {
+  bigserial,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
+import type { CaseTypeDefinition } from './definition';
+
+/** Case type definitions, versioned: a running case keeps the version it was opened under. */
+export const casesType = pgTable(
+  'cases_type',
+  {
+    code: varchar('code', { length: 64 }).notNull(),
+    version: integer('version').notNull(),
+    definition: jsonb('definition').$type<CaseTypeDefinition>().notNull(),
+    /** SHA-256 of the canonical definition: re-declaring an unchanged type adds no version. */
+    hash: varchar('hash', { length: 64 }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.code, t.version] })],
+);
+
+/** One case (工单/办件/事件): its current state and data. History is in cases_history. */
+export const casesCase = pgTable(
+  'cases_case',
+  {
+    id: uuid('id').primaryKey(),
+    /** Human-facing number: type prefix + Beijing date + 6-digit daily sequence. */
+    number: varchar('number', { length: 32 }).notNull().unique(),
+    typeCode: varchar('type_code', { length: 64 }).notNull(),
+    typeVersion: integer('type_version').notNull(),
+    state: varchar('state', { length: 48 }).notNull(),
+    /** Optimistic concurrency: each transition increments it; a stale one loses. */
+    version: integer('version').notNull(),
+    title: text('title').notNull(),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+    /** Where the case belongs (scopes who may see and handle it). */
+    divisionCode: varchar('division_code', { length: 12 }).notNull(),
+    departmentId: uuid('department_id'),
+    assigneeId: uuid('assignee_id'),
+    openedBy: text('opened_by'),
+    openedAt: timestamp('opened_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('cases_case_type_state').on(t.typeCode, t.state),
+    index('cases_case_division').on(t.divisionCode),
+    index('cases_case_assignee').on(t.assigneeId),
+  ],
+);
+
+/** Every step a case took (环环留痕): the source from which clocks and timelines are recomputed. */
+export const casesHistory = pgTable(
+  'cases_history',
+  {
+    seq: bigserial('seq', { mode: 'number' }).primaryKey(),
+    id: uuid('id').notNull().unique(),
+    caseId: uuid('case_id').notNull(),
+    /** Transition code; `open` for the first entry. */
+    transition: varchar('transition', { length: 64 }).notNull(),
+    fromState: varchar('from_state', { length: 48 }),
+    toState: varchar('to_state', { length: 48 }).notNull(),
+    actorType: varchar('actor_type', { length: 16 }).notNull(),
+    actorId: text('actor_id'),
+    actorName: text('actor_name'),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    note: text('note'),
+    /** Field changes made with this step. */
+    data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [index('cases_history_case').on(t.caseId, t.seq)],
+);
+
+/** Daily counters for case numbers, per prefix. */
+export const casesCounter = pgTable(
+  'cases_counter',
+  {
+    prefix: varchar('prefix', { length: 8 }).notNull(),
+    day: date('day').notNull(),
+    value: integer('value').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.prefix, t.day] })],
+);

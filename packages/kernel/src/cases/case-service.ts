@@ -7,7 +7,11 @@ import { ConflictError, InputError, NotAllowedError, NotFoundError } from '../er
 import type { EventBus } from '../events';
 import { newId } from '../ids';
 import { type CompiledRule, compileRule, evaluateBoolean } from '../rules';
+import type { Calendar } from '../calendar';
+import type { Jobs } from '../jobs';
 import { createCaseTypeStore } from './case-type-store';
+import { registerClockAlerts, scheduleClockChecks } from './clock-alerts';
+import { computeClock } from './compute-clock';
 import { type CaseTransition, type CaseTypeDefinition, GUARD_CONTEXT } from './definition';
 import { validateCaseData } from './form-data';
 import { casesCase, casesCounter, casesHistory } from './schema';
@@ -17,6 +21,10 @@ export interface CaseServiceDeps {
   clock: Clock;
   transaction: <T>(work: (tx: Executor) => Promise<T>) => Promise<T>;
   publish: EventBus['publish'];
+  /** Durable timers for clock warnings and deadlines. */
+  jobs: Pick<Jobs, 'enqueue' | 'register'>;
+  /** The working-day calendar (a getter: it is loaded when the kernel starts). */
+  calendar: () => Calendar;
 }
 
 export interface OpenCaseInput {
@@ -53,6 +61,8 @@ function beijingDay(at: Date): string {
 export function createCaseService(deps: CaseServiceDeps) {
   const { db, clock } = deps;
   const types = createCaseTypeStore(db, clock);
+  const alerts = { clock, calendar: deps.calendar, jobs: deps.jobs, publish: deps.publish, types };
+  registerClockAlerts(alerts);
   const guards = new Map<string, CompiledRule>();
 
   function guardOf(expression: string): CompiledRule {
@@ -108,20 +118,18 @@ export function createCaseService(deps: CaseServiceDeps) {
           updatedAt: now,
         })
         .returning();
-      await tx
-        .insert(casesHistory)
-        .values({
-          id: newId(),
-          caseId: created.id,
-          transition: 'open',
-          fromState: null,
-          toState: created.state,
-          actorType: actor.type,
-          actorId: actor.id,
-          actorName: actor.name,
-          at: now,
-          data,
-        });
+      await tx.insert(casesHistory).values({
+        id: newId(),
+        caseId: created.id,
+        transition: 'open',
+        fromState: null,
+        toState: created.state,
+        actorType: actor.type,
+        actorId: actor.id,
+        actorName: actor.name,
+        at: now,
+        data,
+      });
       await recordAudit(tx, clock, {
         actor,
         action: 'cases.case.opened',
@@ -129,6 +137,7 @@ export function createCaseService(deps: CaseServiceDeps) {
         subjectId: created.id,
         data: { number, typeCode: definition.code, typeVersion: version },
       });
+      await scheduleClockChecks(tx, alerts, created.id);
       await deps.publish(tx, 'cases.case.opened', {
         caseId: created.id,
         number,
@@ -236,21 +245,19 @@ export function createCaseService(deps: CaseServiceDeps) {
           'The case changed since you loaded it; reload and try again.',
           { version: row.version },
         );
-      await tx
-        .insert(casesHistory)
-        .values({
-          id: newId(),
-          caseId: row.id,
-          transition: t.code,
-          fromState: row.state,
-          toState: t.to,
-          actorType: actor.type,
-          actorId: actor.id,
-          actorName: actor.name,
-          at: now,
-          note: input.note?.trim() || null,
-          data: changes,
-        });
+      await tx.insert(casesHistory).values({
+        id: newId(),
+        caseId: row.id,
+        transition: t.code,
+        fromState: row.state,
+        toState: t.to,
+        actorType: actor.type,
+        actorId: actor.id,
+        actorName: actor.name,
+        at: now,
+        note: input.note?.trim() || null,
+        data: changes,
+      });
       await recordAudit(tx, clock, {
         actor,
         action: 'cases.case.transitioned',
@@ -258,6 +265,7 @@ export function createCaseService(deps: CaseServiceDeps) {
         subjectId: row.id,
         data: { number: row.number, transition: t.code, from: row.state, to: t.to },
       });
+      await scheduleClockChecks(tx, alerts, row.id);
       await deps.publish(tx, 'cases.case.transitioned', {
         caseId: row.id,
         number: row.number,
@@ -287,7 +295,9 @@ export function createCaseService(deps: CaseServiceDeps) {
       )
       .filter((t) => !t.assigneeOnly || row.assigneeId === actor.id)
       .map((t) => ({ code: t.code, name: t.name, requires: t.requires, noteRequired: t.noteRequired }));
-    return { ...row, history, available };
+    const now = clock.now();
+    const clocks = definition.clocks.map((c) => computeClock(c, history, deps.calendar(), now));
+    return { ...row, history, available, clocks };
   }
 
   return { defineCaseType: types.define, getCaseType: types.get, openCase, transition, getCase };

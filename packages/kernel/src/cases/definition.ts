@@ -56,6 +56,26 @@ export const caseTransitionSchema = z.object({
   noteRequired: z.boolean().default(false),
 });
 
+/**
+ * A time limit on a case (办理时限): started, paused (补正, awaiting the applicant), resumed and
+ * stopped by transitions (`open` is the opening). Promised and statutory limits run side by side.
+ */
+export const caseClockSchema = z.object({
+  code,
+  name: names,
+  unit: z.enum(['working_days', 'working_hours']),
+  /** 承诺时限: what the platform promises; warnings and overdue escalation follow it. */
+  promised: z.number().positive().max(3650),
+  /** 法定时限: the legal limit, at least the promised one. */
+  statutory: z.number().positive().max(3650).optional(),
+  startOn: z.array(code).min(1),
+  stopOn: z.array(code).min(1),
+  pauseOn: z.array(code).default([]),
+  resumeOn: z.array(code).default([]),
+  /** Share of the promised limit after which the clock warns. */
+  warnAt: z.number().gt(0).lt(1).default(0.8),
+});
+
 /** A case type as data: fields, states, transitions with roles and guards. */
 export const caseTypeDefinitionSchema = z
   .object({
@@ -71,6 +91,7 @@ export const caseTypeDefinitionSchema = z
     states: z.array(caseStateSchema).min(2).max(50),
     initialState: code,
     transitions: z.array(caseTransitionSchema).min(1).max(200),
+    clocks: z.array(caseClockSchema).max(10).default([]),
   })
   .superRefine((d, ctx) => {
     const issue = (message: string) => ctx.addIssue({ code: 'custom', message });
@@ -98,6 +119,7 @@ export const caseTypeDefinitionSchema = z
 export type CaseTypeDefinition = z.output<typeof caseTypeDefinitionSchema>;
 export type CaseTypeDefinitionInput = z.input<typeof caseTypeDefinitionSchema>;
 export type CaseField = z.output<typeof caseFieldSchema>;
+export type CaseClock = z.output<typeof caseClockSchema>;
 export type CaseTransition = z.output<typeof caseTransitionSchema>;
 
 /** What every guard may read. */

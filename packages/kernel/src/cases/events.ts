@@ -1,3 +1,15 @@
+/** A clock alert: who should hear about which case. */
+export interface CaseClockAlert {
+  caseId: string;
+  number: string;
+  typeCode: string;
+  clock: string;
+  dueAt: string;
+  divisionCode: string;
+  departmentId: string | null;
+  assigneeId: string | null;
+}
+
 /** Events the case engine publishes (declared on the kernel's EventMap). */
 declare module '../events/event-bus' {
   interface EventMap {
@@ -19,7 +31,9 @@ declare module '../events/event-bus' {
       to: string;
       closed: boolean;
     };
+    /** A running clock passed its warning share (once per clock run). */
+    'cases.clock.warning': CaseClockAlert;
+    /** A running clock passed its promised deadline (once per clock run): escalate. */
+    'cases.clock.overdue': CaseClockAlert;
   }
 }
-
-export {};

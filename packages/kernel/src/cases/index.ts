@@ -1,5 +1,8 @@
 import './events';
 
+export type { CaseClockAlert } from './events';
+export { computeClock, type ClockReading, type ClockStep } from './compute-clock';
+
 export {
   createCaseService,
   type CaseService,
@@ -14,6 +17,7 @@ export {
   type CaseTypeDefinitionInput,
   type CaseField,
   type CaseTransition,
+  type CaseClock,
 } from './definition';
 export { validateCaseData } from './form-data';
-export { casesType, casesCase, casesHistory, casesCounter } from './schema';
+export { casesType, casesCase, casesHistory, casesCounter, casesClockAlert } from './schema';

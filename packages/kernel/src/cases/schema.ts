@@ -89,3 +89,18 @@ export const casesCounter = pgTable(
   },
   (t) => [primaryKey({ columns: [t.prefix, t.day] })],
 );
+
+/** Warnings and overdue alerts already raised, one per clock run: escalation fires exactly once. */
+export const casesClockAlert = pgTable(
+  'cases_clock_alert',
+  {
+    caseId: uuid('case_id').notNull(),
+    clock: varchar('clock', { length: 48 }).notNull(),
+    /** warning | overdue */
+    kind: varchar('kind', { length: 16 }).notNull(),
+    /** The run the alert belongs to (a clock restarted by a later step is a new run). */
+    runStartedAt: timestamp('run_started_at', { withTimezone: true }).notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.clock, t.kind, t.runStartedAt] })],
+);

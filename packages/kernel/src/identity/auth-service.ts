@@ -127,8 +127,9 @@ export function createAuthService(deps: AuthServiceDeps) {
     await db.delete(identitySession).where(eq(identitySession.tokenHash, tokenDigest(token)));
   }
 
-  async function purgeExpiredSessions() {
-    await db.delete(identitySession).where(lt(identitySession.expiresAt, clock.now()));
+  /** Deletes expired sessions; pass the job's transaction when called from a job. */
+  async function purgeExpiredSessions(executor: Executor = db) {
+    await executor.delete(identitySession).where(lt(identitySession.expiresAt, clock.now()));
   }
 
   async function changePassword(actor: Actor, currentPassword: string, newPassword: string) {

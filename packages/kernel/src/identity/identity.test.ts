@@ -1,5 +1,7 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Actor, systemActor } from '../access';
+import { rows } from '../db';
 import { actorFor, createTestKernel } from '../testing';
 
 describe('identity', () => {
@@ -130,5 +132,17 @@ describe('identity', () => {
     expect((await t.kernel.staff.me(actor)).mustChangePassword).toBe(true);
     await t.kernel.auth.changePassword(actor, 'fresh-pass-9', 'secret-123');
     expect((await t.kernel.staff.me(actor)).mustChangePassword).toBe(false);
+  });
+
+  it('purges expired sessions from the hourly job, inside the job transaction (no PGlite deadlock)', async () => {
+    const { token } = await t.kernel.auth.login('xikou.window', 'secret-123');
+    t.clock.advance(13 * 3_600_000);
+    await t.kernel.jobs.runDue();
+    expect(await t.kernel.auth.resolveSession(token)).toBeNull();
+    const [{ n }] = await rows<{ n: number }>(
+      t.kernel.db,
+      sql`select count(*) as n from identity_session where expires_at < ${t.clock.now().toISOString()}::timestamptz`,
+    );
+    expect(n).toBe(0);
   });
 });

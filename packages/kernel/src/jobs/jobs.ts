@@ -7,7 +7,10 @@ import { ConflictError, InputError, NotFoundError } from '../errors';
 import { newId } from '../ids';
 import { jobsJob, jobsSchedule } from './schema';
 
-/** What a handler gets: the job, and the transaction its completion commits in. */
+/**
+ * What a handler gets: the job, and the transaction its completion commits in. A handler must do
+ * all its database work through `tx`: on PGlite (one connection) any other query waits forever.
+ */
 export interface JobContext {
   tx: Tx;
   job: typeof jobsJob.$inferSelect;

@@ -53,7 +53,20 @@ export function createKernel(options: KernelOptions) {
   });
   const staff = createStaffService({ db, clock, transaction });
   const registry = createRegistryService({ db, clock, transaction });
-  const cases = createCaseService({ db, clock, transaction, publish: events.publish });
+  // The calendar caches overrides in memory; it is loaded by startKernel, after migrations.
+  let calendar: Calendar | null = null;
+  const calendarOrThrow = (): Calendar => {
+    if (!calendar) throw new Error('The kernel is not started: call startKernel first.');
+    return calendar;
+  };
+  const cases = createCaseService({
+    db,
+    clock,
+    transaction,
+    publish: events.publish,
+    jobs,
+    calendar: calendarOrThrow,
+  });
   const audit = {
     list(actor: Actor, query: ListAuditOptions) {
       requirePermission(actor, 'audit.read');
@@ -74,8 +87,6 @@ export function createKernel(options: KernelOptions) {
     });
   }
 
-  // The calendar caches overrides in memory; it is loaded by startKernel, after migrations.
-  let calendar: Calendar | null = null;
   async function loadCalendar() {
     const created = await createCalendar({ db, clock });
     await created.reload();
@@ -100,8 +111,7 @@ export function createKernel(options: KernelOptions) {
     loadCalendar,
     /** The working-day calendar (available once the kernel is started). */
     get calendar(): Calendar {
-      if (!calendar) throw new Error('The kernel is not started: call startKernel first.');
-      return calendar;
+      return calendarOrThrow();
     },
   };
 }
@@ -121,8 +131,10 @@ export async function startKernel(kernel: Kernel, options: { migrate?: boolean }
   kernel.jobs.register('audit.seal-day', async (_payload, { tx }) => {
     await sealAuditDaysUpTo(tx, kernel.clock, beijingYesterday(kernel.clock.now()));
   });
-  kernel.jobs.register('identity.sessions.purge', async () => {
-    await kernel.auth.purgeExpiredSessions();
+  // Job handlers use only the job's transaction: on PGlite, touching the database any other way
+  // while the claim transaction is open would wait on it forever.
+  kernel.jobs.register('identity.sessions.purge', async (_payload, { tx }) => {
+    await kernel.auth.purgeExpiredSessions(tx);
   });
   await kernel.jobs.schedule(kernel.db, {
     name: 'audit.seal-day',

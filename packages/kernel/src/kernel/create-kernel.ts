@@ -13,6 +13,7 @@ import {
   createStaffService,
   ensureBuiltinRoles,
 } from '../identity';
+import { createIndicatorRegistry } from '../indicators';
 import { createJobs } from '../jobs';
 import { createOrgService } from '../org';
 
@@ -59,6 +60,7 @@ export function createKernel(options: KernelOptions) {
     if (!calendar) throw new Error('The kernel is not started: call startKernel first.');
     return calendar;
   };
+  const indicators = createIndicatorRegistry({ db, clock });
   const cases = createCaseService({
     db,
     clock,
@@ -107,6 +109,7 @@ export function createKernel(options: KernelOptions) {
     staff,
     registry,
     cases,
+    indicators,
     audit,
     loadCalendar,
     /** The working-day calendar (available once the kernel is started). */
@@ -135,6 +138,16 @@ export async function startKernel(kernel: Kernel, options: { migrate?: boolean }
   // while the claim transaction is open would wait on it forever.
   kernel.jobs.register('identity.sessions.purge', async (_payload, { tx }) => {
     await kernel.auth.purgeExpiredSessions(tx);
+  });
+  kernel.jobs.register('indicators.compute', async (_payload, { tx }) => {
+    const yesterday = beijingYesterday(kernel.clock.now());
+    await kernel.indicators.computeAll(tx, 'day', yesterday);
+    await kernel.indicators.computeAll(tx, 'month', `${yesterday.slice(0, 7)}-01`);
+  });
+  await kernel.jobs.schedule(kernel.db, {
+    name: 'indicators.compute',
+    kind: 'indicators.compute',
+    cron: '30 1 * * *',
   });
   await kernel.jobs.schedule(kernel.db, {
     name: 'audit.seal-day',

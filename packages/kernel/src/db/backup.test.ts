@@ -24,6 +24,13 @@ describe('backup and restore', () => {
       departmentId: t.departments.rsj.id,
       roles: [{ roleCode: 'auditor', divisionCode: '330213000000' }],
     });
+    await t.kernel.files.store(systemActor, {
+      name: '照片.png',
+      content: Buffer.concat([
+        Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+        Buffer.from([0, 1, 2, 255, 92, 34]),
+      ]),
+    });
     const first = join(dir, 'first.jsonl');
     const header = await backupDatabase(t.database, first, new Date('2026-01-01T00:00:00Z'));
     expect(header.tables.find((x) => x.name === 'audit_entry')!.rows).toBeGreaterThan(3);

@@ -13,6 +13,7 @@ import {
   createStaffService,
   ensureBuiltinRoles,
 } from '../identity';
+import { createFileStore } from '../files';
 import { createIndicatorRegistry } from '../indicators';
 import { createJobs } from '../jobs';
 import { createOrgService } from '../org';
@@ -61,6 +62,7 @@ export function createKernel(options: KernelOptions) {
     return calendar;
   };
   const indicators = createIndicatorRegistry({ db, clock });
+  const files = createFileStore({ db, clock, transaction });
   const cases = createCaseService({
     db,
     clock,
@@ -110,6 +112,7 @@ export function createKernel(options: KernelOptions) {
     registry,
     cases,
     indicators,
+    files,
     audit,
     loadCalendar,
     /** The working-day calendar (available once the kernel is started). */

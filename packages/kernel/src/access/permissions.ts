@@ -30,5 +30,6 @@ definePermissions([
   { code: 'jobs.read', nameZh: '查看定时任务', nameEn: 'View jobs' },
   { code: 'jobs.manage', nameZh: '管理定时任务', nameEn: 'Manage jobs' },
   { code: 'calendar.manage', nameZh: '维护工作日历', nameEn: 'Maintain working calendar' },
+  { code: 'cases.catalogue.manage', nameZh: '维护派单目录', nameEn: 'Maintain dispatch catalogues' },
   { code: 'identity.register', nameZh: '登记群众与企业', nameEn: 'Register citizens and enterprises' },
 ]);

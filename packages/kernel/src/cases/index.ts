@@ -20,4 +20,11 @@ export {
   type CaseClock,
 } from './definition';
 export { validateCaseData } from './form-data';
-export { casesType, casesCase, casesHistory, casesCounter, casesClockAlert } from './schema';
+export {
+  createDispatchCatalogue,
+  dispatchRuleSchema,
+  type DispatchCatalogue,
+  type DispatchRule,
+  type RouteInput,
+} from './dispatch-catalogue';
+export { casesType, casesCase, casesHistory, casesCounter, casesClockAlert, casesCatalogue } from './schema';

@@ -12,6 +12,7 @@ import {
   varchar,
 } from 'drizzle-orm/pg-core';
 import type { CaseTypeDefinition } from './definition';
+import type { DispatchRule } from './dispatch-catalogue';
 
 /** Case type definitions, versioned: a running case keeps the version it was opened under. */
 export const casesType = pgTable(
@@ -103,4 +104,18 @@ export const casesClockAlert = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.caseId, t.clock, t.kind, t.runStartedAt] })],
+);
+
+/** Dispatch catalogues (派单目录): versioned decision tables routing a case type's reports. */
+export const casesCatalogue = pgTable(
+  'cases_catalogue',
+  {
+    typeCode: varchar('type_code', { length: 64 }).notNull(),
+    version: integer('version').notNull(),
+    rules: jsonb('rules').$type<DispatchRule[]>().notNull(),
+    hash: varchar('hash', { length: 64 }).notNull(),
+    createdBy: text('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.typeCode, t.version] })],
 );

@@ -5,7 +5,7 @@ import { type Clock, systemClock } from '../clock';
 import { type Database, runMigrations } from '../db';
 import type { Executor } from '../db/types';
 import { type Calendar, createCalendar } from '../calendar';
-import { createCaseService } from '../cases';
+import { createCaseService, createDispatchCatalogue } from '../cases';
 import { createEventBus } from '../events';
 import {
   createAuthService,
@@ -63,6 +63,7 @@ export function createKernel(options: KernelOptions) {
   };
   const indicators = createIndicatorRegistry({ db, clock });
   const files = createFileStore({ db, clock, transaction });
+  const dispatch = createDispatchCatalogue({ db, clock, transaction });
   const cases = createCaseService({
     db,
     clock,
@@ -113,6 +114,7 @@ export function createKernel(options: KernelOptions) {
     cases,
     indicators,
     files,
+    dispatch,
     audit,
     loadCalendar,
     /** The working-day calendar (available once the kernel is started). */

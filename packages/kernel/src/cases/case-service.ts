@@ -137,7 +137,7 @@ export function createCaseService(deps: CaseServiceDeps) {
         subjectId: created.id,
         data: { number, typeCode: definition.code, typeVersion: version },
       });
-      await scheduleClockChecks(tx, alerts, created.id);
+      await scheduleClockChecks(tx, alerts, created.id, definition);
       await deps.publish(tx, 'cases.case.opened', {
         caseId: created.id,
         number,
@@ -265,7 +265,7 @@ export function createCaseService(deps: CaseServiceDeps) {
         subjectId: row.id,
         data: { number: row.number, transition: t.code, from: row.state, to: t.to },
       });
-      await scheduleClockChecks(tx, alerts, row.id);
+      await scheduleClockChecks(tx, alerts, row.id, definition);
       await deps.publish(tx, 'cases.case.transitioned', {
         caseId: row.id,
         number: row.number,

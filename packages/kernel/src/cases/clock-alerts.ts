@@ -8,6 +8,7 @@ import type { EventBus } from '../events';
 import type { Jobs } from '../jobs';
 import type { createCaseTypeStore } from './case-type-store';
 import { computeClock } from './compute-clock';
+import type { CaseTypeDefinition } from './definition';
 import { casesCase, casesClockAlert, casesHistory } from './schema';
 
 export const CLOCK_CHECK_JOB = 'cases.clock.check';
@@ -38,7 +39,13 @@ async function readClocks(tx: Executor, deps: ClockAlertDeps, caseId: string) {
  * warning and its deadline. Keys carry the instant, so a moved deadline gets a new timer and
  * the stale one finds nothing to do.
  */
-export async function scheduleClockChecks(tx: Executor, deps: ClockAlertDeps, caseId: string) {
+export async function scheduleClockChecks(
+  tx: Executor,
+  deps: ClockAlertDeps,
+  caseId: string,
+  definition: CaseTypeDefinition,
+) {
+  if (definition.clocks.length === 0) return; // most steps of clock-less types cost nothing here
   const state = await readClocks(tx, deps, caseId);
   for (const reading of state?.readings ?? []) {
     if (reading.status !== 'running') continue;

@@ -43,18 +43,36 @@ function fieldSchema(field: CaseField): z.ZodType {
  * Validates field values against a case type's fields. `partial` checks only what is given (a
  * step's changes); otherwise every required field must be present. Unknown fields are refused.
  */
+// Built once per field list and mode: a case type version never changes, so neither does its schema.
+const schemas = new WeakMap<readonly CaseField[], Map<string, z.ZodType>>();
+
+function schemaFor(fields: readonly CaseField[], partial: boolean, require: readonly string[]): z.ZodType {
+  const key = `${partial}|${require.join(',')}`;
+  let byMode = schemas.get(fields);
+  if (!byMode) {
+    byMode = new Map();
+    schemas.set(fields, byMode);
+  }
+  let schema = byMode.get(key);
+  if (!schema) {
+    const shape: Record<string, z.ZodType> = {};
+    const required = new Set(require);
+    for (const f of fields) {
+      const mustHave = required.has(f.code) || (!partial && f.required);
+      shape[f.code] = mustHave ? fieldSchema(f) : fieldSchema(f).optional();
+    }
+    schema = z.object(shape).strict();
+    byMode.set(key, schema);
+  }
+  return schema;
+}
+
 export function validateCaseData(
   fields: readonly CaseField[],
   values: Record<string, unknown>,
   options: { partial: boolean; require?: readonly string[] },
 ) {
-  const shape: Record<string, z.ZodType> = {};
-  const required = new Set(options.require ?? []);
-  for (const f of fields) {
-    const mustHave = required.has(f.code) || (!options.partial && f.required);
-    shape[f.code] = mustHave ? fieldSchema(f) : fieldSchema(f).optional();
-  }
-  const parsed = z.object(shape).strict().safeParse(values);
+  const parsed = schemaFor(fields, options.partial, options.require ?? []).safeParse(values);
   if (!parsed.success) {
     const errors = parsed.error.issues.map((i) => ({ path: `/${i.path.join('/')}`, message: i.message }));
     throw new InputError(

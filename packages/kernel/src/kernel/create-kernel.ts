@@ -37,10 +37,21 @@ export function createKernel(options: KernelOptions) {
   /** One unit of work: commit, then deliver the events it published. */
   async function transaction<T>(work: (tx: Executor) => Promise<T>): Promise<T> {
     const result = await db.transaction(work);
-    events
-      .dispatch()
-      .catch((error) => logger?.error({ err: (error as Error).message }, 'event dispatch failed'));
+    requestDispatch();
     return result;
+  }
+
+  // Deliver soon after commit, batching a burst of commits into one outbox read.
+  let dispatchTimer: NodeJS.Timeout | null = null;
+  function requestDispatch() {
+    if (dispatchTimer) return;
+    dispatchTimer = setTimeout(() => {
+      dispatchTimer = null;
+      events
+        .dispatch()
+        .catch((error) => logger?.error({ err: (error as Error).message }, 'event dispatch failed'));
+    }, 10);
+    dispatchTimer.unref();
   }
 
   const jobs = createJobs({ db, clock, logger });

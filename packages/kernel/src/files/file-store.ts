@@ -20,6 +20,11 @@ export interface StoreFileInput {
   maxBytes?: number;
 }
 
+/** Path separators and control characters become `_` (names are shown and used in downloads). */
+function safeName(name: string): string {
+  return Array.from(name, (c) => (c === '/' || c === '\\' || c.charCodeAt(0) < 32 ? '_' : c)).join('');
+}
+
 /** Attachments: checked by their bytes, hashed, stored once, audited. */
 export function createFileStore(deps: {
   db: Db;
@@ -44,7 +49,7 @@ export function createFileStore(deps: {
         `This kind of file is not accepted here (allowed: ${allowed.join(', ')}).`,
         { allowed: [...allowed] },
       );
-    const name = input.name.replace(/[\\/\u0000-\u001f]/g, '_').slice(-120) || 'file';
+    const name = safeName(input.name).slice(-120) || 'file';
     const sha256 = createHash('sha256').update(input.content).digest('hex');
     return deps.transaction(async (tx) => {
       const [row] = await tx

@@ -195,6 +195,15 @@ export function createCaseService(deps: CaseServiceDeps) {
       throw new InputError('cases.transition.note_required', `Transition ${t.code} needs a note (a reason).`);
     if (t.assign === 'input' && !input.assigneeId)
       throw new InputError('cases.transition.assignee_required', `Transition ${t.code} needs an assignee.`);
+    if (t.afterClose && row.closedAt) {
+      const until = deps.calendar().addWorkingDays(row.closedAt, t.afterClose.withinWorkingDays);
+      if (clock.now() > until)
+        throw new ConflictError(
+          'cases.transition.window_passed',
+          `${t.code} was possible until ${until.toISOString()}.`,
+          { until: until.toISOString() },
+        );
+    }
     return t;
   }
 
@@ -235,7 +244,8 @@ export function createCaseService(deps: CaseServiceDeps) {
           data,
           assigneeId: newAssignee(t, row, actor, input),
           updatedAt: now,
-          closedAt: closing ? now : null,
+          // A step between final states (a rating) keeps the closing time; reopening clears it.
+          closedAt: closing ? (row.closedAt ?? now) : null,
         })
         .where(and(eq(casesCase.id, row.id), eq(casesCase.version, input.expectedVersion)))
         .returning();

@@ -33,7 +33,7 @@ export const caseFieldSchema = z.object({
 export const caseStateSchema = z.object({
   code,
   name: names,
-  /** No transition leaves a final state; reaching one closes the case. */
+  /** Reaching a final state closes the case; only `afterClose` transitions leave one. */
   final: z.boolean().default(false),
 });
 
@@ -54,6 +54,11 @@ export const caseTransitionSchema = z.object({
   guard: z.string().max(4096).optional(),
   /** A note is required (退单 needs a reason). */
   noteRequired: z.boolean().default(false),
+  /**
+   * Allowed from a final state (rating, reopening), within this many working days of closing.
+   * A transition out of a final state must say so.
+   */
+  afterClose: z.object({ withinWorkingDays: z.number().int().min(1).max(365) }).optional(),
 });
 
 /**
@@ -111,8 +116,8 @@ export const caseTypeDefinitionSchema = z
         if (!states.has(s)) issue(`transition ${t.code} names unknown state ${s}`);
       for (const f of t.requires)
         if (!fields.has(f)) issue(`transition ${t.code} requires unknown field ${f}`);
-      if (t.from.some((s) => d.states.find((x) => x.code === s)?.final))
-        issue(`transition ${t.code} leaves a final state`);
+      if (!t.afterClose && t.from.some((s) => d.states.find((x) => x.code === s)?.final))
+        issue(`transition ${t.code} leaves a final state without afterClose`);
     }
   });
 

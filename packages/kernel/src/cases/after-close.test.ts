@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../access';
 import { ManualClock } from '../clock';
-import { createTestKernel } from '../testing';
+import { createTestKernel, takeStep } from '../testing';
 
 const n = (zh: string, en: string) => ({ zh, en });
 const LEVELS = [
@@ -57,14 +57,11 @@ describe('steps after closing', () => {
   });
   afterAll(() => t.close());
 
-  const step = async (
+  const step = (
     id: string,
     transition: string,
     extra: { data?: Record<string, unknown>; note?: string } = {},
-  ) => {
-    const { version } = await t.kernel.cases.getCase(systemActor, id);
-    return t.kernel.cases.transition(systemActor, id, { transition, expectedVersion: version, ...extra });
-  };
+  ) => takeStep(t.kernel, systemActor, id, transition, extra);
 
   it('rates a closed case on five levels without reopening it, and reopens within the window', async () => {
     const opened = await t.kernel.cases.openCase(systemActor, {

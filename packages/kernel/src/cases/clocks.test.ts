@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../access';
 import { ManualClock } from '../clock';
 import { rows } from '../db';
-import { createTestKernel } from '../testing';
+import { createTestKernel, takeStep } from '../testing';
 import type { CaseTypeDefinitionInput } from './definition';
 
 const n = (zh: string, en: string) => ({ zh, en });
@@ -68,10 +68,7 @@ describe('case clocks on the working-day calendar', () => {
   });
   afterAll(() => t.close());
 
-  const go = async (id: string, transition: string) => {
-    const current = await t.kernel.cases.getCase(systemActor, id);
-    return t.kernel.cases.transition(systemActor, id, { transition, expectedVersion: current.version });
-  };
+  const go = (id: string, transition: string) => takeStep(t.kernel, systemActor, id, transition);
   const clocksOf = async (id: string) =>
     Object.fromEntries((await t.kernel.cases.getCase(systemActor, id)).clocks.map((c) => [c.code, c]));
 

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-export { createTestKernel, actorFor } from './test-kernel';
+export { createTestKernel, actorFor, takeStep } from './test-kernel';
 import pg from 'pg';
 import { type Database, openDatabase } from '../db/driver';
 import { runMigrations } from '../db/migrate';

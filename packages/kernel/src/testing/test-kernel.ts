@@ -58,3 +58,15 @@ export async function actorFor(kernel: Kernel, username: string, password: strin
   const { token } = await kernel.auth.login(username, password);
   return (await kernel.auth.resolveSession(token))!.actor;
 }
+
+/** Takes a case step at the case's current version (tests that are not about concurrency). */
+export async function takeStep(
+  kernel: Kernel,
+  actor: Actor,
+  caseId: string,
+  transition: string,
+  extra: { data?: Record<string, unknown>; note?: string } = {},
+) {
+  const { version } = await kernel.cases.getCase(actor, caseId);
+  return kernel.cases.transition(actor, caseId, { transition, expectedVersion: version, ...extra });
+}

@@ -1,20 +1,40 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
-import { type Actor, can, requirePermission } from '../access';
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  gte,
+  ilike,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  lte,
+  ne,
+  or,
+  sql,
+} from 'drizzle-orm';
+import { type Actor, can, requirePermission, scopeOf, systemActor } from '../access';
 import { recordAudit } from '../audit';
+import type { Calendar } from '../calendar';
 import type { Clock } from '../clock';
 import type { Db, Executor } from '../db/types';
 import { ConflictError, InputError, NotAllowedError, NotFoundError } from '../errors';
 import type { EventBus } from '../events';
+import { filesFile } from '../files/schema';
+import { haversineMeters } from '../geo';
 import { newId } from '../ids';
-import { type CompiledRule, compileRule, evaluateBoolean } from '../rules';
-import type { Calendar } from '../calendar';
 import type { Jobs } from '../jobs';
+import type { NotificationService } from '../notifications';
+import { orgDepartment } from '../org/schema';
+import { type CompiledRule, compileRule, evaluateBoolean } from '../rules';
 import { createCaseTypeStore } from './case-type-store';
 import { registerClockAlerts, scheduleClockChecks } from './clock-alerts';
-import { computeClock } from './compute-clock';
-import { type CaseTransition, type CaseTypeDefinition, GUARD_CONTEXT } from './definition';
+import { type ClockReading, type ClockStep, computeClock } from './compute-clock';
+import { type CaseEffect, type CaseTransition, type CaseTypeDefinition, GUARD_CONTEXT } from './definition';
 import { validateCaseData } from './form-data';
-import { casesCase, casesCounter, casesHistory } from './schema';
+import { type CaseMeta, casesCase, casesCounter, casesHistory, type HistoryMeta } from './schema';
 
 export interface CaseServiceDeps {
   db: Db;
@@ -25,6 +45,8 @@ export interface CaseServiceDeps {
   jobs: Pick<Jobs, 'enqueue' | 'register'>;
   /** The working-day calendar (a getter: it is loaded when the kernel starts). */
   calendar: () => Calendar;
+  /** Staff inboxes, for `notify` effects, 督办 notes and clock alerts. */
+  notify?: NotificationService['notify'];
 }
 
 export interface OpenCaseInput {
@@ -44,6 +66,38 @@ export interface TransitionInput {
   data?: Record<string, unknown>;
   /** For transitions with `assign: 'input'`. */
   assigneeId?: string | null;
+  /** For transitions with `department: 'input'` (dispatch, transfer). */
+  departmentId?: string | null;
+  /** For `open_children` effects: one co-handling child case per department (协办). */
+  coDepartmentIds?: string[];
+  /** Promised limits per clock code from now on (the routing's time limit). */
+  limits?: Record<string, number>;
+  /** Routing grade, kept on the case. */
+  grade?: string;
+}
+
+export interface ListCasesQuery {
+  typeCode: string;
+  states?: string[];
+  departmentId?: string;
+  divisionCode?: string;
+  /** A staff id, or 'me'. */
+  assignee?: string;
+  unassigned?: boolean;
+  open?: boolean;
+  overdue?: boolean;
+  /** Cases with a pending extension request. */
+  pendingExtension?: boolean;
+  parentId?: string;
+  /** Number or title contains. */
+  q?: string;
+  /** A text field equal to `value`, or under it as a dotted code (`road` matches `road.pothole`). */
+  field?: { code: string; value: string };
+  openedFrom?: Date;
+  openedTo?: Date;
+  limit?: number;
+  /** Keyset: the last id of the previous page (newest first). */
+  before?: string;
 }
 
 type CaseRow = typeof casesCase.$inferSelect;
@@ -53,6 +107,24 @@ function beijingDay(at: Date): string {
   return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 }
 
+/** One committed step: what changes on the case and what the history records. */
+interface Step {
+  actor: Actor;
+  code: string;
+  to: string;
+  note?: string | null;
+  changes?: Record<string, unknown>;
+  assigneeId?: string | null;
+  departmentId?: string | null;
+  meta?: HistoryMeta;
+  caseMeta?: CaseMeta;
+  mergedInto?: string | null;
+  /** Without a version bump: notes (督办) and extension requests don't race with handling. */
+  keepVersion?: boolean;
+}
+
+const OPEN_LIMIT = 200;
+
 /**
  * The case engine: any closed-loop business as a case type defined in data. Opening and every
  * transition check permission in the case's scope, validate fields, evaluate CEL guards, and
@@ -61,17 +133,58 @@ function beijingDay(at: Date): string {
 export function createCaseService(deps: CaseServiceDeps) {
   const { db, clock } = deps;
   const types = createCaseTypeStore(db, clock);
-  const alerts = { clock, calendar: deps.calendar, jobs: deps.jobs, publish: deps.publish, types };
+  const alerts = {
+    clock,
+    calendar: deps.calendar,
+    jobs: deps.jobs,
+    publish: deps.publish,
+    types,
+    notify: deps.notify,
+  };
   registerClockAlerts(alerts);
-  const guards = new Map<string, CompiledRule>();
+  const rules = new Map<string, CompiledRule>();
 
-  function guardOf(expression: string): CompiledRule {
-    let rule = guards.get(expression);
+  // Audit entries of a transaction are written last, just before commit: the audit chain's lock
+  // is then held for one statement, not for the whole step (it serialises every writer).
+  const pendingAudit = new WeakMap<Executor, Parameters<typeof recordAudit>[2][]>();
+  function audit(tx: Executor, entry: Parameters<typeof recordAudit>[2]) {
+    const list = pendingAudit.get(tx);
+    if (list) list.push(entry);
+    else pendingAudit.set(tx, [entry]);
+  }
+  async function withAudit<T>(tx: Executor, work: (tx: Executor) => Promise<T>): Promise<T> {
+    const result = await work(tx);
+    const list = pendingAudit.get(tx);
+    pendingAudit.delete(tx);
+    for (const entry of list ?? []) await recordAudit(tx, clock, entry);
+    return result;
+  }
+  /** Runs `work` in a new transaction, audit last. */
+  function audited<T>(work: (tx: Executor) => Promise<T>): Promise<T> {
+    return deps.transaction((tx) => withAudit(tx, work));
+  }
+
+  function ruleOf(expression: string): CompiledRule {
+    let rule = rules.get(expression);
     if (!rule) {
       rule = compileRule(expression, GUARD_CONTEXT, { expectBoolean: true });
-      guards.set(expression, rule);
+      rules.set(expression, rule);
     }
     return rule;
+  }
+
+  function guardContext(
+    actor: Actor,
+    data: Record<string, unknown>,
+    input: Record<string, unknown>,
+    state: string,
+  ) {
+    return {
+      data,
+      input,
+      state,
+      actor: { id: actor.id, type: actor.type, departmentId: actor.departmentId },
+    };
   }
 
   async function nextNumber(tx: Executor, prefix: string): Promise<string> {
@@ -87,8 +200,139 @@ export function createCaseService(deps: CaseServiceDeps) {
     return `${prefix}${day.replaceAll('-', '')}${String(row.value).padStart(6, '0')}`;
   }
 
+  /** Attachment fields must name stored files of an accepted type. */
+  async function checkAttachments(
+    executor: Executor,
+    definition: CaseTypeDefinition,
+    values: Record<string, unknown>,
+  ) {
+    for (const field of definition.fields) {
+      if (field.type !== 'attachments' || !Array.isArray(values[field.code])) continue;
+      const ids = [...new Set(values[field.code] as string[])];
+      const found = await executor
+        .select({ id: filesFile.id, mime: filesFile.mime })
+        .from(filesFile)
+        .where(inArray(filesFile.id, ids));
+      if (found.length !== ids.length)
+        throw new InputError(
+          'cases.data.unknown_file',
+          `Field ${field.code} names a file that does not exist.`,
+          {
+            errors: [{ path: `/${field.code}`, message: 'unknown file' }],
+          },
+        );
+      const wrong = found.find((f) => field.accept && !field.accept.includes(f.mime));
+      if (wrong)
+        throw new InputError(
+          'cases.data.file_type',
+          `Field ${field.code} accepts ${field.accept?.join(', ')}, not ${wrong.mime}.`,
+          { errors: [{ path: `/${field.code}`, message: `file type ${wrong.mime} not accepted` }] },
+        );
+    }
+  }
+
+  async function historySteps(tx: Executor, caseId: string): Promise<ClockStep[]> {
+    return tx
+      .select({ transition: casesHistory.transition, at: casesHistory.at, meta: casesHistory.meta })
+      .from(casesHistory)
+      .where(eq(casesHistory.caseId, caseId))
+      .orderBy(asc(casesHistory.seq));
+  }
+
+  function readClocks(
+    definition: CaseTypeDefinition,
+    steps: readonly ClockStep[],
+    now: Date,
+  ): ClockReading[] {
+    return definition.clocks.map((c) => computeClock(c, steps, deps.calendar(), now));
+  }
+
+  /** Denormalised SLA columns from the first clock. */
+  function slaColumns(readings: readonly ClockReading[], closing: boolean, wasLate: boolean | null) {
+    const first = readings[0];
+    if (!first) return { dueAt: null, warnAt: null, late: null };
+    const running = first.status === 'running';
+    return {
+      dueAt: running || first.status === 'paused' ? first.dueAt : null,
+      warnAt: running ? first.warnAt : null,
+      late: closing ? first.overdue : wasLate,
+    };
+  }
+
+  async function openInTx(
+    tx: Executor,
+    actor: Actor,
+    input: OpenCaseInput & { parentId?: string | null; parentRole?: string | null },
+  ): Promise<CaseRow> {
+    const { version, definition } = await types.get(input.typeCode, undefined, tx);
+    const data = validateCaseData(definition.fields, input.data, { partial: false });
+    await checkAttachments(tx, definition, data);
+    const now = clock.now();
+    const number = await nextNumber(tx, definition.numberPrefix);
+    const id = newId();
+    const readings = readClocks(definition, [{ transition: 'open', at: now }], now);
+    const [created] = await tx
+      .insert(casesCase)
+      .values({
+        id,
+        number,
+        typeCode: definition.code,
+        typeVersion: version,
+        state: definition.initialState,
+        version: 1,
+        title: input.title,
+        data,
+        divisionCode: input.divisionCode,
+        departmentId: input.departmentId ?? null,
+        openedBy: actor.id,
+        openedAt: now,
+        updatedAt: now,
+        parentId: input.parentId ?? null,
+        parentRole: input.parentRole ?? null,
+        meta: {},
+        ...slaColumns(readings, false, null),
+      })
+      .returning();
+    await tx.insert(casesHistory).values({
+      id: newId(),
+      caseId: id,
+      transition: 'open',
+      fromState: null,
+      toState: created.state,
+      actorType: actor.type,
+      actorId: actor.id,
+      actorName: actor.name,
+      at: now,
+      data,
+      meta: input.parentId ? { relatedCaseId: input.parentId } : null,
+    });
+    audit(tx, {
+      actor,
+      action: 'cases.case.opened',
+      subjectType: 'case',
+      subjectId: id,
+      data: {
+        number,
+        typeCode: definition.code,
+        typeVersion: version,
+        parentId: input.parentId ?? undefined,
+      },
+    });
+    await scheduleClockChecks(tx, alerts, id, readings);
+    await deps.publish(tx, 'cases.case.opened', {
+      caseId: id,
+      number,
+      typeCode: definition.code,
+      divisionCode: created.divisionCode,
+      departmentId: created.departmentId,
+      parentId: created.parentId,
+      parentRole: created.parentRole,
+    });
+    return created;
+  }
+
   async function openCase(actor: Actor, input: OpenCaseInput) {
-    const { version, definition } = await types.get(input.typeCode);
+    const { definition } = await types.get(input.typeCode);
     requirePermission(actor, definition.openPermission, {
       divisionCode: input.divisionCode,
       departmentId: input.departmentId,
@@ -96,75 +340,44 @@ export function createCaseService(deps: CaseServiceDeps) {
     const title = input.title.trim();
     if (!title || title.length > 200)
       throw new InputError('cases.case.invalid_title', 'A title of 1–200 characters is required.');
-    const data = validateCaseData(definition.fields, input.data, { partial: false });
-    const row = await deps.transaction(async (tx) => {
-      const now = clock.now();
-      const number = await nextNumber(tx, definition.numberPrefix);
-      const [created] = await tx
-        .insert(casesCase)
-        .values({
-          id: newId(),
-          number,
-          typeCode: definition.code,
-          typeVersion: version,
-          state: definition.initialState,
-          version: 1,
-          title,
-          data,
-          divisionCode: input.divisionCode,
-          departmentId: input.departmentId ?? null,
-          openedBy: actor.id,
-          openedAt: now,
-          updatedAt: now,
-        })
-        .returning();
-      await tx.insert(casesHistory).values({
-        id: newId(),
-        caseId: created.id,
-        transition: 'open',
-        fromState: null,
-        toState: created.state,
-        actorType: actor.type,
-        actorId: actor.id,
-        actorName: actor.name,
-        at: now,
-        data,
-      });
-      await recordAudit(tx, clock, {
-        actor,
-        action: 'cases.case.opened',
-        subjectType: 'case',
-        subjectId: created.id,
-        data: { number, typeCode: definition.code, typeVersion: version },
-      });
-      await scheduleClockChecks(tx, alerts, created.id, definition);
-      await deps.publish(tx, 'cases.case.opened', {
-        caseId: created.id,
-        number,
-        typeCode: definition.code,
-        divisionCode: created.divisionCode,
-        departmentId: created.departmentId,
-      });
-      return created;
-    });
-    return row;
+    validateCaseData(definition.fields, input.data, { partial: false }); // fail before the transaction
+    return audited((tx) => openInTx(tx, actor, { ...input, title }));
   }
 
   /** Loads a case the actor may read; one they may not read does not exist for them. */
-  async function readable(actor: Actor, caseId: string) {
-    const [row] = await db.select().from(casesCase).where(eq(casesCase.id, caseId));
+  async function readable(actor: Actor, caseId: string, executor: Executor = db) {
+    const [row] = /^[0-9a-f-]{36}$/i.test(caseId)
+      ? await executor.select().from(casesCase).where(eq(casesCase.id, caseId))
+      : [];
     if (!row) throw new NotFoundError('cases.case.not_found', 'No such case.');
-    const { definition } = await types.get(row.typeCode, row.typeVersion);
-    if (
-      !can(actor, definition.readPermission, {
-        divisionCode: row.divisionCode,
-        departmentId: row.departmentId,
-      })
-    ) {
+    const { definition } = await types.get(row.typeCode, row.typeVersion, executor);
+    if (!canRead(actor, row, definition)) {
       requirePermission(actor, definition.readPermission, {}); // 401 for anonymous, else:
       throw new NotFoundError('cases.case.not_found', 'No such case.');
     }
     return { row, definition };
+  }
+
+  function canRead(actor: Actor, row: CaseRow, definition: CaseTypeDefinition) {
+    return (
+      can(actor, definition.readPermission, {
+        divisionCode: row.divisionCode,
+        departmentId: row.departmentId,
+      }) ||
+      (row.assigneeId !== null && row.assigneeId === actor.id)
+    );
+  }
+
+  function scope(row: CaseRow) {
+    return { divisionCode: row.divisionCode, departmentId: row.departmentId };
+  }
+
+  async function openChildren(tx: Executor, row: CaseRow): Promise<number> {
+    const [open] = await tx
+      .select({ n: count() })
+      .from(casesCase)
+      .where(and(eq(casesCase.parentId, row.id), eq(casesCase.parentRole, 'co'), isNull(casesCase.closedAt)));
+    return Number(open?.n ?? 0);
   }
 
   function checkTransition(
@@ -179,29 +392,54 @@ export function createCaseService(deps: CaseServiceDeps) {
         'cases.transition.unknown',
         `Case type ${definition.code} has no transition ${input.transition}.`,
       );
+    if (t.trigger !== 'manual')
+      throw new ConflictError(
+        'cases.transition.automatic',
+        `Transition ${t.code} is taken by the platform itself.`,
+      );
+    if (row.mergedInto)
+      throw new ConflictError(
+        'cases.case.merged',
+        'This report was merged into another case and shares its outcome.',
+        { mergedInto: row.mergedInto },
+      );
     if (!t.from.includes(row.state))
       throw new ConflictError(
         'cases.transition.not_allowed',
         `Transition ${t.code} is not possible from state ${row.state}.`,
         { state: row.state },
       );
-    requirePermission(actor, t.permission, {
-      divisionCode: row.divisionCode,
-      departmentId: row.departmentId,
-    });
+    requirePermission(actor, t.permission, scope(row));
     if (t.assigneeOnly && row.assigneeId !== actor.id)
       throw new NotAllowedError('cases.case.not_assignee', 'Only the assignee of this case may do this.');
     if (t.noteRequired && !input.note?.trim())
       throw new InputError('cases.transition.note_required', `Transition ${t.code} needs a note (a reason).`);
+    if (input.note && input.note.length > 2000)
+      throw new InputError('cases.transition.note_too_long', 'A note has at most 2,000 characters.');
     if (t.assign === 'input' && !input.assigneeId)
       throw new InputError('cases.transition.assignee_required', `Transition ${t.code} needs an assignee.`);
+    if (t.department === 'input' && !input.departmentId)
+      throw new InputError(
+        'cases.transition.department_required',
+        `Transition ${t.code} needs a department.`,
+      );
+    const wantsChildren = t.effects.some((e) => e.kind === 'open_children');
+    if (input.coDepartmentIds?.length && !wantsChildren)
+      throw new InputError(
+        'cases.transition.no_co_handling',
+        `Transition ${t.code} takes no co-handling departments.`,
+      );
+    if ((input.coDepartmentIds?.length ?? 0) > 20)
+      throw new InputError('cases.transition.too_many_co', 'At most 20 co-handling departments.');
     if (t.afterClose && row.closedAt) {
       const until = deps.calendar().addWorkingDays(row.closedAt, t.afterClose.withinWorkingDays);
       if (clock.now() > until)
         throw new ConflictError(
           'cases.transition.window_passed',
           `${t.code} was possible until ${until.toISOString()}.`,
-          { until: until.toISOString() },
+          {
+            until: until.toISOString(),
+          },
         );
     }
     return t;
@@ -214,82 +452,576 @@ export function createCaseService(deps: CaseServiceDeps) {
     return row.assigneeId;
   }
 
-  async function transition(actor: Actor, caseId: string, input: TransitionInput) {
-    const { row, definition } = await readable(actor, caseId);
+  async function checkDepartments(executor: Executor, ids: readonly string[]) {
+    const unique = [...new Set(ids)];
+    if (!unique.length) return;
+    if (unique.some((id) => !/^[0-9a-f-]{36}$/i.test(id)))
+      throw new InputError('cases.transition.unknown_department', 'Unknown department.');
+    const found = await executor
+      .select({ id: orgDepartment.id })
+      .from(orgDepartment)
+      .where(inArray(orgDepartment.id, unique));
+    if (found.length !== unique.length)
+      throw new InputError('cases.transition.unknown_department', 'Unknown department.');
+  }
+
+  /**
+   * Commits one step inside `tx`: the version-checked update, history, audit, clock timers, the
+   * outbox event; then what follows from it (children done → parent moves on; a closed primary
+   * closes its merged duplicates).
+   */
+  async function commitStep(
+    tx: Executor,
+    row: CaseRow,
+    definition: CaseTypeDefinition,
+    step: Step,
+    expectedVersion: number,
+  ): Promise<CaseRow> {
+    const now = clock.now();
+    const closing = definition.states.find((s) => s.code === step.to)?.final === true;
+    const wasFinal = definition.states.find((s) => s.code === row.state)?.final === true;
+    const changes = step.changes ?? {};
+    const steps = definition.clocks.length ? await historySteps(tx, row.id) : [];
+    steps.push({ transition: step.code, at: now, meta: step.meta ?? null });
+    const readings = readClocks(definition, steps, now);
+    const departmentId = step.departmentId === undefined ? row.departmentId : step.departmentId;
+    const [updated] = await tx
+      .update(casesCase)
+      .set({
+        state: step.to,
+        version: step.keepVersion ? row.version : row.version + 1,
+        data: { ...row.data, ...changes },
+        assigneeId: step.assigneeId === undefined ? row.assigneeId : step.assigneeId,
+        departmentId,
+        updatedAt: now,
+        // A step between final states (a rating) keeps the closing time; reopening clears it.
+        closedAt: closing ? (row.closedAt ?? now) : null,
+        meta: step.caseMeta ?? row.meta,
+        mergedInto: step.mergedInto === undefined ? row.mergedInto : step.mergedInto,
+        ...slaColumns(readings, closing && !wasFinal, closing ? row.late : null),
+      })
+      .where(and(eq(casesCase.id, row.id), eq(casesCase.version, expectedVersion)))
+      .returning();
+    if (!updated)
+      throw new ConflictError(
+        'cases.case.version_conflict',
+        'The case changed since you loaded it; reload and try again.',
+        {
+          version: row.version,
+        },
+      );
+    const meta: HistoryMeta = { ...step.meta };
+    if (departmentId !== row.departmentId) {
+      meta.departmentFrom = row.departmentId;
+      meta.departmentId = departmentId;
+    }
+    if (updated.assigneeId !== row.assigneeId) meta.assigneeId = updated.assigneeId;
+    await tx.insert(casesHistory).values({
+      id: newId(),
+      caseId: row.id,
+      transition: step.code,
+      fromState: row.state,
+      toState: step.to,
+      actorType: step.actor.type,
+      actorId: step.actor.id,
+      actorName: step.actor.name,
+      at: now,
+      note: step.note?.trim() || null,
+      data: changes,
+      meta: Object.keys(meta).length ? meta : null,
+    });
+    audit(tx, {
+      actor: step.actor,
+      action: 'cases.case.transitioned',
+      subjectType: 'case',
+      subjectId: row.id,
+      data: { number: row.number, transition: step.code, from: row.state, to: step.to },
+    });
+    await scheduleClockChecks(tx, alerts, row.id, readings);
+    await deps.publish(tx, 'cases.case.transitioned', {
+      caseId: row.id,
+      number: row.number,
+      typeCode: row.typeCode,
+      transition: step.code,
+      from: row.state,
+      to: step.to,
+      closed: closing,
+      divisionCode: updated.divisionCode,
+      departmentId: updated.departmentId,
+      parentId: updated.parentId,
+    });
+    if (closing && !wasFinal) await afterClosing(tx, updated, definition);
+    return updated;
+  }
+
+  /** A case reached a final state: its merged duplicates close with it; its parent may move on. */
+  async function afterClosing(tx: Executor, row: CaseRow, definition: CaseTypeDefinition) {
+    const dups = definition.duplicates;
+    if (dups) {
+      const merged = await tx
+        .select()
+        .from(casesCase)
+        .where(and(eq(casesCase.mergedInto, row.id), isNull(casesCase.closedAt)));
+      const shared = Object.fromEntries(
+        dups.shareFields.filter((f) => row.data[f] !== undefined).map((f) => [f, row.data[f]]),
+      );
+      for (const dup of merged) {
+        const dupType = await types.get(dup.typeCode, dup.typeVersion, tx);
+        await commitStep(
+          tx,
+          dup,
+          dupType.definition,
+          {
+            actor: systemActor,
+            code: 'merged_close',
+            to: row.state,
+            changes: shared,
+            note: `同 ${row.number} 一并办结`,
+          },
+          dup.version,
+        );
+      }
+    }
+    if (
+      row.parentId &&
+      row.parentRole === 'co' &&
+      (await openChildren(tx, { ...row, id: row.parentId })) === 0
+    ) {
+      const [parent] = await tx.select().from(casesCase).where(eq(casesCase.id, row.parentId));
+      if (!parent) return;
+      const parentType = await types.get(parent.typeCode, parent.typeVersion, tx);
+      const next = parentType.definition.transitions.find(
+        (t) => t.trigger === 'children_done' && t.from.includes(parent.state),
+      );
+      if (next)
+        await commitStep(
+          tx,
+          parent,
+          parentType.definition,
+          {
+            actor: systemActor,
+            code: next.code,
+            to: next.to,
+            note: `协办件已全部办结（最后一件 ${row.number}）`,
+          },
+          parent.version,
+        );
+    }
+  }
+
+  async function runEffects(
+    tx: Executor,
+    actor: Actor,
+    row: CaseRow,
+    effects: readonly CaseEffect[],
+    input: TransitionInput,
+    context: ReturnType<typeof guardContext>,
+  ) {
+    for (const effect of effects) {
+      if ('when' in effect && effect.when && !evaluateBoolean(ruleOf(effect.when), context)) continue;
+      switch (effect.kind) {
+        case 'notify': {
+          if (!deps.notify) break;
+          const target =
+            effect.to === 'assignee'
+              ? { staffId: row.assigneeId }
+              : effect.to === 'department'
+                ? { departmentId: row.departmentId }
+                : { staffId: row.openedBy && /^[0-9a-f-]{36}$/i.test(row.openedBy) ? row.openedBy : null };
+          await deps.notify(tx, {
+            ...target,
+            titleZh: `${effect.titleZh}：${row.number} ${row.title}`,
+            titleEn: `${effect.titleEn}: ${row.number} ${row.title}`,
+            link: `/cases/${row.id}`,
+            subjectType: 'case',
+            subjectId: row.id,
+            urgent: effect.urgent,
+          });
+          break;
+        }
+        case 'open_children': {
+          const childType = await types.get(effect.typeCode, undefined, tx);
+          const fields = new Set(childType.definition.fields.map((f) => f.code));
+          const data = Object.fromEntries(Object.entries(row.data).filter(([k]) => fields.has(k)));
+          const children: string[] = [];
+          for (const departmentId of [...new Set(input.coDepartmentIds ?? [])]) {
+            if (departmentId === row.departmentId) continue;
+            const child = await openInTx(tx, actor, {
+              typeCode: effect.typeCode,
+              title: row.title,
+              divisionCode: row.divisionCode,
+              departmentId,
+              data,
+              parentId: row.id,
+              parentRole: 'co',
+            });
+            children.push(child.id);
+          }
+          if (children.length)
+            await tx.insert(casesHistory).values({
+              id: newId(),
+              caseId: row.id,
+              transition: 'co_handling',
+              fromState: row.state,
+              toState: row.state,
+              actorType: actor.type,
+              actorId: actor.id,
+              actorName: actor.name,
+              at: clock.now(),
+              data: {},
+              meta: { children },
+            });
+          break;
+        }
+        case 'open_case': {
+          const related = await types.get(effect.typeCode, undefined, tx);
+          const fields = new Set(related.definition.fields.map((f) => f.code));
+          const data = Object.fromEntries(Object.entries(row.data).filter(([k]) => fields.has(k)));
+          await openInTx(tx, systemActor, {
+            typeCode: effect.typeCode,
+            title: `${effect.titleZh}：${row.title}`.slice(0, 200),
+            divisionCode: row.divisionCode,
+            departmentId: row.departmentId,
+            data,
+            parentId: row.id,
+            parentRole: effect.role,
+          });
+          break;
+        }
+        case 'publish':
+          await deps.publish(tx, 'cases.case.signal', {
+            signal: effect.signal,
+            caseId: row.id,
+            number: row.number,
+            typeCode: row.typeCode,
+            state: row.state,
+          });
+          break;
+      }
+    }
+  }
+
+  async function transitionWith(
+    executor: Executor,
+    actor: Actor,
+    caseId: string,
+    input: TransitionInput,
+    run: <T>(work: (tx: Executor) => Promise<T>) => Promise<T>,
+  ) {
+    const { row, definition } = await readable(actor, caseId, executor);
     const t = checkTransition(actor, row, definition, input);
     const changes = validateCaseData(definition.fields, input.data ?? {}, {
       partial: true,
       require: t.requires,
     });
     const data = { ...row.data, ...changes };
-    if (
-      t.guard &&
-      !evaluateBoolean(guardOf(t.guard), {
-        data,
-        input: changes,
-        state: row.state,
-        actor: { id: actor.id, type: actor.type, departmentId: actor.departmentId },
-      })
-    ) {
+    const context = guardContext(actor, data, changes, row.state);
+    if (t.guard && !evaluateBoolean(ruleOf(t.guard), context))
       throw new ConflictError('cases.transition.guard_failed', `The conditions for ${t.code} are not met.`);
+    if (input.limits) {
+      for (const [code, units] of Object.entries(input.limits))
+        if (!definition.clocks.some((c) => c.code === code) || !(units > 0 && units <= 3650))
+          throw new InputError('cases.transition.invalid_limit', `Invalid time limit for clock ${code}.`);
     }
-    const closing = definition.states.find((s) => s.code === t.to)?.final === true;
-    return deps.transaction(async (tx) => {
-      const now = clock.now();
-      const [updated] = await tx
-        .update(casesCase)
-        .set({
-          state: t.to,
-          version: row.version + 1,
-          data,
-          assigneeId: newAssignee(t, row, actor, input),
-          updatedAt: now,
-          // A step between final states (a rating) keeps the closing time; reopening clears it.
-          closedAt: closing ? (row.closedAt ?? now) : null,
-        })
-        .where(and(eq(casesCase.id, row.id), eq(casesCase.version, input.expectedVersion)))
-        .returning();
-      if (!updated)
+    return run(async (tx) => {
+      if (t.waitForChildren && (await openChildren(tx, row)) > 0)
         throw new ConflictError(
-          'cases.case.version_conflict',
-          'The case changed since you loaded it; reload and try again.',
-          { version: row.version },
+          'cases.case.children_open',
+          'Co-handling departments have not all finished; the lead case closes when they have.',
         );
+      await checkAttachments(tx, definition, changes);
+      await checkDepartments(tx, [
+        ...(input.departmentId ? [input.departmentId] : []),
+        ...(input.coDepartmentIds ?? []),
+      ]);
+      const caseMeta: CaseMeta = { ...row.meta };
+      if (input.limits) caseMeta.limits = { ...caseMeta.limits, ...input.limits };
+      if (input.grade) caseMeta.grade = input.grade;
+      const updated = await commitStep(
+        tx,
+        row,
+        definition,
+        {
+          actor,
+          code: t.code,
+          to: t.to,
+          note: input.note,
+          changes,
+          assigneeId: newAssignee(t, row, actor, input),
+          departmentId: t.department === 'input' ? input.departmentId : undefined,
+          meta: input.limits ? { limits: input.limits } : undefined,
+          caseMeta,
+        },
+        input.expectedVersion,
+      );
+      await runEffects(tx, actor, updated, t.effects, input, { ...context, state: t.to });
+      return updated;
+    });
+  }
+
+  /** Takes a transition in its own transaction. */
+  function transition(actor: Actor, caseId: string, input: TransitionInput) {
+    return transitionWith(db, actor, caseId, input, audited);
+  }
+
+  /** Takes a transition inside the caller's transaction (intake channels, job handlers). */
+  function transitionInTransaction(tx: Executor, actor: Actor, caseId: string, input: TransitionInput) {
+    return transitionWith(tx, actor, caseId, input, (work) => withAudit(tx, work));
+  }
+
+  /** A supervision note (督办): recorded, audited, and sent to whoever is handling the case. */
+  async function supervise(actor: Actor, caseId: string, note: string) {
+    const { row, definition } = await readable(actor, caseId);
+    if (!definition.supervisePermission)
+      throw new ConflictError(
+        'cases.supervise.unsupported',
+        `Case type ${definition.code} takes no supervision notes.`,
+      );
+    requirePermission(actor, definition.supervisePermission, scope(row));
+    const text = note?.trim();
+    if (!text || text.length > 2000)
+      throw new InputError(
+        'cases.supervise.note_required',
+        'A supervision note of 1–2,000 characters is required.',
+      );
+    if (row.closedAt) throw new ConflictError('cases.case.closed', 'The case is closed.');
+    await audited(async (tx) => {
       await tx.insert(casesHistory).values({
         id: newId(),
         caseId: row.id,
-        transition: t.code,
+        transition: 'supervise',
         fromState: row.state,
-        toState: t.to,
+        toState: row.state,
         actorType: actor.type,
         actorId: actor.id,
         actorName: actor.name,
-        at: now,
-        note: input.note?.trim() || null,
-        data: changes,
+        at: clock.now(),
+        note: text,
+        data: {},
       });
-      await recordAudit(tx, clock, {
+      audit(tx, {
         actor,
-        action: 'cases.case.transitioned',
+        action: 'cases.case.supervised',
         subjectType: 'case',
         subjectId: row.id,
-        data: { number: row.number, transition: t.code, from: row.state, to: t.to },
+        data: { number: row.number },
       });
-      await scheduleClockChecks(tx, alerts, row.id, definition);
-      await deps.publish(tx, 'cases.case.transitioned', {
+      await deps.notify?.(tx, {
+        staffId: row.assigneeId,
+        departmentId: row.assigneeId ? null : row.departmentId,
+        titleZh: `督办：${row.number} ${row.title}`,
+        titleEn: `Supervision: ${row.number} ${row.title}`,
+        bodyZh: text,
+        bodyEn: text,
+        link: `/cases/${row.id}`,
+        subjectType: 'case',
+        subjectId: row.id,
+        urgent: true,
+      });
+      await deps.publish(tx, 'cases.case.supervised', {
         caseId: row.id,
         number: row.number,
         typeCode: row.typeCode,
-        transition: t.code,
-        from: row.state,
-        to: t.to,
-        closed: closing,
+      });
+    });
+  }
+
+  async function requestExtension(actor: Actor, caseId: string, input: { units: number; reason: string }) {
+    const { row, definition } = await readable(actor, caseId);
+    const ext = definition.extension;
+    if (!ext)
+      throw new ConflictError(
+        'cases.extension.unsupported',
+        `Case type ${definition.code} has no extensions.`,
+      );
+    requirePermission(actor, ext.requestPermission, scope(row));
+    const reason = input.reason?.trim();
+    if (!reason || reason.length > 2000)
+      throw new InputError(
+        'cases.extension.reason_required',
+        'Give a reason for the extension (1–2,000 characters).',
+      );
+    if (!(Number.isFinite(input.units) && input.units > 0 && input.units <= ext.maxUnits))
+      throw new InputError('cases.extension.invalid_units', `An extension is 0 < units ≤ ${ext.maxUnits}.`);
+    if (row.meta.pendingExtension)
+      throw new ConflictError(
+        'cases.extension.pending',
+        'An extension request is already waiting for a decision.',
+      );
+    const steps = await historySteps(db, row.id);
+    const reading = readClocks(definition, steps, clock.now()).find((r) => r.code === ext.clock);
+    if (!reading || (reading.status !== 'running' && reading.status !== 'paused'))
+      throw new ConflictError('cases.extension.clock_not_running', 'The time limit is not running.');
+    return audited((tx) =>
+      commitStep(
+        tx,
+        row,
+        definition,
+        {
+          actor,
+          code: 'extension_requested',
+          to: row.state,
+          note: reason,
+          keepVersion: true,
+          caseMeta: {
+            ...row.meta,
+            pendingExtension: {
+              clock: ext.clock,
+              units: input.units,
+              reason,
+              by: actor.id,
+              at: clock.now().toISOString(),
+            },
+          },
+        },
+        row.version,
+      ),
+    );
+  }
+
+  async function decideExtension(
+    actor: Actor,
+    caseId: string,
+    input: { approve: boolean; note?: string | null },
+  ) {
+    const { row, definition } = await readable(actor, caseId);
+    const ext = definition.extension;
+    const pending = row.meta.pendingExtension;
+    if (!ext || !pending)
+      throw new ConflictError('cases.extension.none_pending', 'No extension request is waiting.');
+    requirePermission(actor, ext.approvePermission, scope(row));
+    if (pending.by && pending.by === actor.id)
+      throw new NotAllowedError(
+        'cases.extension.own_request',
+        'Someone else must decide on your own extension request.',
+      );
+    const { pendingExtension: _, ...rest } = row.meta;
+    return audited(async (tx) => {
+      const updated = await commitStep(
+        tx,
+        row,
+        definition,
+        {
+          actor,
+          code: input.approve ? 'extension_approved' : 'extension_rejected',
+          to: row.state,
+          note: input.note,
+          keepVersion: true,
+          caseMeta: rest,
+          meta: input.approve ? { extension: { clock: pending.clock, units: pending.units } } : undefined,
+        },
+        row.version,
+      );
+      await deps.notify?.(tx, {
+        staffId: pending.by,
+        titleZh: `延期申请${input.approve ? '已批准' : '未批准'}：${row.number}`,
+        titleEn: `Extension ${input.approve ? 'approved' : 'refused'}: ${row.number}`,
+        link: `/cases/${row.id}`,
+        subjectType: 'case',
+        subjectId: row.id,
       });
       return updated;
     });
   }
 
-  /** The case, its history, and the transitions this actor may take now. */
+  /** Open cases of the same type and category near this one in place and time (candidates to merge). */
+  async function findDuplicates(actor: Actor, caseId: string) {
+    const { row, definition } = await readable(actor, caseId);
+    const dup = definition.duplicates;
+    if (!dup) return [];
+    const category = row.data[dup.categoryField];
+    const here = row.data[dup.locationField] as { lng: number; lat: number } | undefined;
+    if (typeof category !== 'string' || !here) return [];
+    const window = dup.withinHours * 3_600_000;
+    const candidates = await db
+      .select()
+      .from(casesCase)
+      .where(
+        and(
+          eq(casesCase.typeCode, row.typeCode),
+          ne(casesCase.id, row.id),
+          isNull(casesCase.closedAt),
+          isNull(casesCase.mergedInto),
+          gte(casesCase.openedAt, new Date(row.openedAt.getTime() - window)),
+          lte(casesCase.openedAt, new Date(row.openedAt.getTime() + window)),
+          sql`${casesCase.data} ->> ${dup.categoryField} = ${category}`,
+        ),
+      )
+      .limit(OPEN_LIMIT);
+    return candidates
+      .filter((c) => canRead(actor, c, definition))
+      .map((c) => {
+        const there = c.data[dup.locationField] as { lng: number; lat: number } | undefined;
+        return { case: c, distanceMeters: there ? Math.round(haversineMeters(here, there)) : null };
+      })
+      .filter((c) => c.distanceMeters !== null && c.distanceMeters <= dup.withinMeters)
+      .sort((a, b) => (a.distanceMeters ?? 0) - (b.distanceMeters ?? 0));
+  }
+
+  /** Merges duplicate reports into a primary case; they wait for and share its outcome. */
+  async function merge(actor: Actor, primaryId: string, duplicateIds: string[], note?: string | null) {
+    const { row: primary, definition } = await readable(actor, primaryId);
+    const dup = definition.duplicates;
+    if (!dup)
+      throw new ConflictError(
+        'cases.merge.unsupported',
+        `Case type ${definition.code} does not merge duplicates.`,
+      );
+    requirePermission(actor, dup.mergePermission, scope(primary));
+    const ids = [...new Set(duplicateIds)];
+    if (!ids.length || ids.length > 50)
+      throw new InputError('cases.merge.invalid', 'Give 1–50 duplicate case ids.');
+    if (ids.includes(primary.id))
+      throw new InputError('cases.merge.self', 'A case cannot be merged into itself.');
+    if (primary.closedAt || primary.mergedInto)
+      throw new ConflictError('cases.merge.primary_closed', 'The primary case is closed or itself merged.');
+    const duplicates: CaseRow[] = [];
+    for (const id of ids) {
+      const { row } = await readable(actor, id);
+      requirePermission(actor, dup.mergePermission, scope(row));
+      if (row.typeCode !== primary.typeCode)
+        throw new InputError('cases.merge.type_mismatch', `${row.number} is of another case type.`);
+      if (row.closedAt || row.mergedInto)
+        throw new ConflictError('cases.merge.duplicate_closed', `${row.number} is closed or already merged.`);
+      duplicates.push(row);
+    }
+    return audited(async (tx) => {
+      for (const row of duplicates) {
+        const rowType = await types.get(row.typeCode, row.typeVersion, tx);
+        await commitStep(
+          tx,
+          row,
+          rowType.definition,
+          {
+            actor,
+            code: 'merge',
+            to: dup.mergedState,
+            note: note ?? `并入 ${primary.number}`,
+            mergedInto: primary.id,
+            assigneeId: null,
+            meta: { mergedInto: primary.id },
+          },
+          row.version,
+        );
+      }
+      return commitStep(
+        tx,
+        primary,
+        definition,
+        {
+          actor,
+          code: 'merge',
+          to: primary.state,
+          note: `合并重复件 ${duplicates.map((d) => d.number).join('、')}`,
+          keepVersion: true,
+          meta: { merged: duplicates.map((d) => d.id) },
+        },
+        primary.version,
+      );
+    });
+  }
+
+  /** The case, its history, related cases, and the transitions this actor may take now. */
   async function getCase(actor: Actor, caseId: string) {
     const { row, definition } = await readable(actor, caseId);
     const history = await db
@@ -297,20 +1029,142 @@ export function createCaseService(deps: CaseServiceDeps) {
       .from(casesHistory)
       .where(eq(casesHistory.caseId, caseId))
       .orderBy(asc(casesHistory.seq));
+    const related = await db
+      .select({
+        id: casesCase.id,
+        number: casesCase.number,
+        title: casesCase.title,
+        state: casesCase.state,
+        typeCode: casesCase.typeCode,
+        departmentId: casesCase.departmentId,
+        parentId: casesCase.parentId,
+        parentRole: casesCase.parentRole,
+        mergedInto: casesCase.mergedInto,
+        closedAt: casesCase.closedAt,
+      })
+      .from(casesCase)
+      .where(
+        or(
+          eq(casesCase.parentId, row.id),
+          eq(casesCase.mergedInto, row.id),
+          row.parentId ? eq(casesCase.id, row.parentId) : undefined,
+          row.mergedInto ? eq(casesCase.id, row.mergedInto) : undefined,
+        ),
+      )
+      .orderBy(asc(casesCase.openedAt));
     const available = definition.transitions
       .filter(
         (t) =>
+          t.trigger === 'manual' &&
+          !row.mergedInto &&
           t.from.includes(row.state) &&
-          can(actor, t.permission, { divisionCode: row.divisionCode, departmentId: row.departmentId }),
+          can(actor, t.permission, scope(row)) &&
+          (!t.assigneeOnly || row.assigneeId === actor.id),
       )
-      .filter((t) => !t.assigneeOnly || row.assigneeId === actor.id)
-      .map((t) => ({ code: t.code, name: t.name, requires: t.requires, noteRequired: t.noteRequired }));
+      .map((t) => ({
+        code: t.code,
+        name: t.name,
+        requires: t.requires,
+        noteRequired: t.noteRequired,
+        assign: t.assign,
+        department: t.department,
+        coHandling: t.effects.some((e) => e.kind === 'open_children'),
+      }));
     const now = clock.now();
-    const clocks = definition.clocks.map((c) => computeClock(c, history, deps.calendar(), now));
-    return { ...row, history, available, clocks };
+    const clocks = readClocks(definition, history, now);
+    const ext = definition.extension;
+    const actions = {
+      supervise:
+        !!definition.supervisePermission &&
+        !row.closedAt &&
+        can(actor, definition.supervisePermission, scope(row)),
+      requestExtension:
+        !!ext && !row.meta.pendingExtension && !row.closedAt && can(actor, ext.requestPermission, scope(row)),
+      decideExtension:
+        !!ext &&
+        !!row.meta.pendingExtension &&
+        row.meta.pendingExtension.by !== actor.id &&
+        can(actor, ext.approvePermission, scope(row)),
+      merge:
+        !!definition.duplicates &&
+        !row.closedAt &&
+        !row.mergedInto &&
+        can(actor, definition.duplicates.mergePermission, scope(row)),
+    };
+    return { ...row, history, related, available, actions, clocks };
   }
 
-  return { defineCaseType: types.define, getCaseType: types.get, openCase, transition, getCase };
+  /** A page of cases of one type the actor may read, newest first. */
+  async function listCases(actor: Actor, query: ListCasesQuery) {
+    const { definition } = await types.get(query.typeCode);
+    const reach = scopeOf(actor, definition.readPermission);
+    const limit = Math.min(Math.max(query.limit ?? 50, 1), 200);
+    const conditions = [eq(casesCase.typeCode, query.typeCode)];
+    const scopeConditions = [];
+    if (reach.divisionPrefixes.length) {
+      const division = or(
+        ...reach.divisionPrefixes.map((p) => sql`${casesCase.divisionCode} like ${`${p}%`}`),
+      );
+      scopeConditions.push(
+        reach.departmentIds ? and(division, inArray(casesCase.departmentId, reach.departmentIds)) : division,
+      );
+    }
+    if (actor.id && /^[0-9a-f-]{36}$/i.test(actor.id))
+      scopeConditions.push(eq(casesCase.assigneeId, actor.id));
+    if (!scopeConditions.length) requirePermission(actor, definition.readPermission);
+    conditions.push(or(...scopeConditions)!);
+    if (query.states?.length) conditions.push(inArray(casesCase.state, query.states));
+    if (query.departmentId) conditions.push(eq(casesCase.departmentId, query.departmentId));
+    if (query.divisionCode)
+      conditions.push(sql`${casesCase.divisionCode} like ${`${query.divisionCode.replace(/(000)+$/, '')}%`}`);
+    if (query.assignee)
+      conditions.push(eq(casesCase.assigneeId, query.assignee === 'me' ? (actor.id ?? '') : query.assignee));
+    if (query.unassigned) conditions.push(isNull(casesCase.assigneeId));
+    if (query.open === true) conditions.push(isNull(casesCase.closedAt));
+    if (query.open === false) conditions.push(isNotNull(casesCase.closedAt));
+    if (query.overdue) conditions.push(lt(casesCase.dueAt, clock.now()));
+    if (query.pendingExtension) conditions.push(sql`${casesCase.meta} -> 'pendingExtension' is not null`);
+    if (query.parentId) conditions.push(eq(casesCase.parentId, query.parentId));
+    if (query.openedFrom) conditions.push(gte(casesCase.openedAt, query.openedFrom));
+    if (query.openedTo) conditions.push(lt(casesCase.openedAt, query.openedTo));
+    if (query.q) {
+      const like = `%${query.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+      conditions.push(or(ilike(casesCase.number, like), ilike(casesCase.title, like))!);
+    }
+    if (query.field) {
+      const value = sql`${casesCase.data} ->> ${query.field.code}`;
+      const under = `${query.field.value.replace(/[%_\\]/g, (c) => `\\${c}`)}.%`;
+      conditions.push(or(sql`${value} = ${query.field.value}`, sql`${value} like ${under}`)!);
+    }
+    if (query.before) conditions.push(lt(casesCase.id, query.before));
+    const items = await db
+      .select()
+      .from(casesCase)
+      .where(and(...conditions))
+      .orderBy(desc(casesCase.id))
+      .limit(limit + 1);
+    const more = items.length > limit;
+    const page = more ? items.slice(0, limit) : items;
+    return { items: page, next: more ? page[page.length - 1].id : null };
+  }
+
+  return {
+    defineCaseType: types.define,
+    getCaseType: types.get,
+    openCase,
+    /** Opens a case inside the caller's transaction without a permission check (intake channels). */
+    openInTransaction: (tx: Executor, actor: Actor, input: Parameters<typeof openInTx>[2]) =>
+      withAudit(tx, (inner) => openInTx(inner, actor, input)),
+    transition,
+    transitionInTransaction,
+    getCase,
+    listCases,
+    supervise,
+    requestExtension,
+    decideExtension,
+    findDuplicates,
+    merge,
+  };
 }
 
 export type CaseService = ReturnType<typeof createCaseService>;

@@ -34,12 +34,13 @@ export function createCaseTypeStore(db: Executor, clock: Clock) {
   async function get(
     code: string,
     version?: number,
+    executor: Executor = db,
   ): Promise<{ version: number; definition: CaseTypeDefinition }> {
     if (version !== undefined) {
       const cached = cache.get(`${code}@${version}`);
       if (cached) return { version, definition: cached };
     }
-    const [row] = await db
+    const [row] = await executor
       .select()
       .from(casesType)
       .where(

@@ -6,9 +6,9 @@ import type { Clock } from '../clock';
 import type { Executor } from '../db/types';
 import type { EventBus } from '../events';
 import type { Jobs } from '../jobs';
+import type { NotificationService } from '../notifications';
 import type { createCaseTypeStore } from './case-type-store';
-import { computeClock } from './compute-clock';
-import type { CaseTypeDefinition } from './definition';
+import { type ClockReading, computeClock } from './compute-clock';
 import { casesCase, casesClockAlert, casesHistory } from './schema';
 
 export const CLOCK_CHECK_JOB = 'cases.clock.check';
@@ -19,14 +19,16 @@ export interface ClockAlertDeps {
   jobs: Pick<Jobs, 'enqueue' | 'register'>;
   publish: EventBus['publish'];
   types: ReturnType<typeof createCaseTypeStore>;
+  /** Staff inboxes: the assignee (or the department) hears of warnings and overdue cases. */
+  notify?: NotificationService['notify'];
 }
 
 async function readClocks(tx: Executor, deps: ClockAlertDeps, caseId: string) {
   const [row] = await tx.select().from(casesCase).where(eq(casesCase.id, caseId));
   if (!row) return null;
-  const { definition } = await deps.types.get(row.typeCode, row.typeVersion);
+  const { definition } = await deps.types.get(row.typeCode, row.typeVersion, tx);
   const steps = await tx
-    .select({ transition: casesHistory.transition, at: casesHistory.at })
+    .select({ transition: casesHistory.transition, at: casesHistory.at, meta: casesHistory.meta })
     .from(casesHistory)
     .where(eq(casesHistory.caseId, caseId))
     .orderBy(asc(casesHistory.seq));
@@ -41,13 +43,11 @@ async function readClocks(tx: Executor, deps: ClockAlertDeps, caseId: string) {
  */
 export async function scheduleClockChecks(
   tx: Executor,
-  deps: ClockAlertDeps,
+  deps: Pick<ClockAlertDeps, 'jobs'>,
   caseId: string,
-  definition: CaseTypeDefinition,
+  readings: readonly ClockReading[],
 ) {
-  if (definition.clocks.length === 0) return; // most steps of clock-less types cost nothing here
-  const state = await readClocks(tx, deps, caseId);
-  for (const reading of state?.readings ?? []) {
+  for (const reading of readings) {
     if (reading.status !== 'running') continue;
     for (const [kind, at] of [
       ['warning', reading.warnAt!],
@@ -91,6 +91,19 @@ export function registerClockAlerts(deps: ClockAlertDeps) {
       assigneeId: row.assigneeId,
     };
     await deps.publish(tx, kind === 'overdue' ? 'cases.clock.overdue' : 'cases.clock.warning', payloadOut);
+    if (deps.notify) {
+      const overdue = kind === 'overdue';
+      await deps.notify(tx, {
+        staffId: row.assigneeId,
+        departmentId: row.assigneeId ? null : row.departmentId,
+        titleZh: `${overdue ? '已超期' : '即将超期'}：${row.number} ${row.title}`,
+        titleEn: `${overdue ? 'Overdue' : 'Due soon'}: ${row.number} ${row.title}`,
+        link: `/cases/${row.id}`,
+        subjectType: 'case',
+        subjectId: row.id,
+        urgent: overdue,
+      });
+    }
     await recordAudit(tx, deps.clock, {
       actor: systemActor,
       action: `cases.clock.${kind}`,

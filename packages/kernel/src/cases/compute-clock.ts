@@ -5,6 +5,8 @@ import type { CaseClock } from './definition';
 export interface ClockStep {
   transition: string;
   at: Date;
+  /** Limits set by routing, extensions approved (see HistoryMeta). */
+  meta?: { limits?: Record<string, number>; extension?: { clock: string; units: number } } | null;
 }
 
 export interface ClockReading {
@@ -18,6 +20,9 @@ export interface ClockReading {
   warnAt: Date | null;
   /** Working days or hours (per unit) spent paused. */
   paused: number;
+  /** The promised limit in force (routing may set it) and the extensions approved on top. */
+  limit: number;
+  extended: number;
   /** Past the promised deadline (at stop, or now while running). */
   overdue: boolean;
 }
@@ -39,7 +44,12 @@ export function computeClock(
   let stoppedAt: Date | null = null;
   let pauseFrom: Date | null = null;
   let pauses: [Date, Date][] = [];
+  let limit = clock.promised;
+  let extended = 0;
   for (const step of steps) {
+    const routed = step.meta?.limits?.[clock.code];
+    if (routed !== undefined) limit = routed;
+    if (step.meta?.extension?.clock === clock.code) extended += step.meta.extension.units;
     if ((status === 'not_started' || status === 'stopped') && clock.startOn.includes(step.transition)) {
       status = 'running';
       startedAt = step.at;
@@ -67,6 +77,8 @@ export function computeClock(
       statutoryDueAt: null,
       warnAt: null,
       paused: 0,
+      limit,
+      extended,
       overdue: false,
     };
   if (status === 'paused') pauses.push([pauseFrom!, now]);
@@ -83,7 +95,7 @@ export function computeClock(
     days
       ? calendar.addWorkingDays(startedAt!, limit + paused)
       : calendar.addWorkingHours(startedAt!, limit + paused);
-  const dueAt = deadline(clock.promised);
+  const dueAt = deadline(limit + extended);
   const warnAt = calendar.addWorkingHours(
     startedAt,
     (calendar.workingTimeBetween(startedAt, dueAt) * clock.warnAt) / HOUR,
@@ -98,6 +110,8 @@ export function computeClock(
     statutoryDueAt: clock.statutory === undefined ? null : deadline(clock.statutory),
     warnAt,
     paused,
+    limit,
+    extended,
     overdue: end.getTime() > dueAt.getTime(),
   };
 }

@@ -19,6 +19,7 @@ export const caseFieldSchema = z.object({
     'choice',
     'multichoice',
     'location',
+    'attachments',
   ]),
   required: z.boolean().default(false),
   /** For choice and multichoice. */
@@ -28,6 +29,12 @@ export const caseFieldSchema = z.object({
     .optional(),
   /** For text and longtext. */
   maxLength: z.number().int().min(1).max(20_000).optional(),
+  /** For attachments: how many files at most, and which detected types are accepted. */
+  maxFiles: z.number().int().min(1).max(50).optional(),
+  accept: z
+    .array(z.string().regex(/^[a-z]+\/[a-z0-9.+-]+$/))
+    .max(20)
+    .optional(),
 });
 
 export const caseStateSchema = z.object({
@@ -36,6 +43,40 @@ export const caseStateSchema = z.object({
   /** Reaching a final state closes the case; only `afterClose` transitions leave one. */
   final: z.boolean().default(false),
 });
+
+/** Something a transition does besides changing state, inside the same transaction. */
+export const caseEffectSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('notify'),
+    /** The case's assignee, every staff member of its department, or whoever opened it (staff only). */
+    to: z.enum(['assignee', 'department', 'opener']),
+    titleZh: z.string().min(1).max(200),
+    titleEn: z.string().min(1).max(200),
+    urgent: z.boolean().default(false),
+    /** CEL over the guard context; the effect runs only when true. */
+    when: z.string().max(4096).optional(),
+  }),
+  z.object({
+    /** 主办/协办: one child case per co-handling department given with the step. */
+    kind: z.literal('open_children'),
+    typeCode: code,
+  }),
+  z.object({
+    /** A related case, e.g. a rectification (整改) case when the rating is bad. */
+    kind: z.literal('open_case'),
+    typeCode: code,
+    /** The relation recorded on the new case. */
+    role: code,
+    titleZh: z.string().min(1).max(100),
+    when: z.string().max(4096).optional(),
+  }),
+  z.object({
+    /** Publishes `cases.case.signal` with this name, for any module to subscribe to. */
+    kind: z.literal('publish'),
+    signal: z.string().regex(/^[a-z][a-z0-9_.]{0,63}$/),
+    when: z.string().max(4096).optional(),
+  }),
+]);
 
 export const caseTransitionSchema = z.object({
   code,
@@ -48,6 +89,13 @@ export const caseTransitionSchema = z.object({
   assigneeOnly: z.boolean().default(false),
   /** Makes the actor the assignee (claim), or clears the assignee (return to the pool). */
   assign: z.enum(['keep', 'actor', 'input', 'clear']).default('keep'),
+  /** Moves the case to the department given with the step (dispatch, transfer 改派). */
+  department: z.enum(['keep', 'input']).default('keep'),
+  /** Refused while co-handling child cases are open (the lead closes when all are done). */
+  waitForChildren: z.boolean().default(false),
+  /** Taken by the engine, not by people: when the last co-handling child case closes. */
+  trigger: z.enum(['manual', 'children_done']).default('manual'),
+  effects: z.array(caseEffectSchema).max(20).default([]),
   /** Fields the step must provide (e.g. a closing result). */
   requires: z.array(code).max(50).default([]),
   /** CEL over `data` (the case's fields after the step), `input` (the step's fields), `state`, `actor`. */
@@ -81,6 +129,17 @@ export const caseClockSchema = z.object({
   warnAt: z.number().gt(0).lt(1).default(0.8),
 });
 
+/** Steps the engine itself records; clocks may start or stop on them. */
+export const ENGINE_STEPS: readonly string[] = [
+  'open',
+  'merge',
+  'merged_close',
+  'supervise',
+  'extension_requested',
+  'extension_approved',
+  'extension_rejected',
+];
+
 /** A case type as data: fields, states, transitions with roles and guards. */
 export const caseTypeDefinitionSchema = z
   .object({
@@ -97,6 +156,35 @@ export const caseTypeDefinitionSchema = z
     initialState: code,
     transitions: z.array(caseTransitionSchema).min(1).max(200),
     clocks: z.array(caseClockSchema).max(10).default([]),
+    /** Permission to write a supervision note (督办) on a case. */
+    supervisePermission: z.string().min(1).max(96).optional(),
+    /** Extension requests (延期申请) on a clock, approved by someone else. */
+    extension: z
+      .object({
+        clock: code,
+        requestPermission: z.string().min(1).max(96),
+        approvePermission: z.string().min(1).max(96),
+        /** At most this many units (the clock's unit) per request. */
+        maxUnits: z.number().positive().max(365),
+      })
+      .optional(),
+    /** Duplicate detection and merging (合并重复件). */
+    duplicates: z
+      .object({
+        categoryField: code,
+        locationField: code,
+        withinMeters: z.number().positive().max(100_000),
+        withinHours: z
+          .number()
+          .positive()
+          .max(24 * 90),
+        /** The non-final state merged reports wait in until the primary closes. */
+        mergedState: code,
+        mergePermission: z.string().min(1).max(96),
+        /** Fields of the primary's outcome copied to its merged reports when it closes. */
+        shareFields: z.array(code).max(20),
+      })
+      .optional(),
   })
   .superRefine((d, ctx) => {
     const issue = (message: string) => ctx.addIssue({ code: 'custom', message });
@@ -119,6 +207,25 @@ export const caseTypeDefinitionSchema = z
       if (!t.afterClose && t.from.some((s) => d.states.find((x) => x.code === s)?.final))
         issue(`transition ${t.code} leaves a final state without afterClose`);
     }
+    const transitions = new Set(d.transitions.map((t) => t.code));
+    for (const c of d.clocks) {
+      for (const s of [...c.startOn, ...c.stopOn, ...c.pauseOn, ...c.resumeOn])
+        if (!ENGINE_STEPS.includes(s) && !transitions.has(s))
+          issue(`clock ${c.code} names unknown transition ${s}`);
+    }
+    if (d.extension && !d.clocks.some((c) => c.code === d.extension?.clock))
+      issue(`extension names unknown clock ${d.extension.clock}`);
+    if (d.duplicates) {
+      const dup = d.duplicates;
+      if (!fields.has(dup.categoryField))
+        issue(`duplicates.categoryField ${dup.categoryField} is not a field`);
+      if (d.fields.find((f) => f.code === dup.locationField)?.type !== 'location')
+        issue(`duplicates.locationField ${dup.locationField} is not a location field`);
+      const merged = d.states.find((s) => s.code === dup.mergedState);
+      if (!merged || merged.final)
+        issue(`duplicates.mergedState ${dup.mergedState} must be a non-final state`);
+      for (const f of dup.shareFields) if (!fields.has(f)) issue(`duplicates.shareFields names unknown ${f}`);
+    }
   });
 
 export type CaseTypeDefinition = z.output<typeof caseTypeDefinitionSchema>;
@@ -126,6 +233,7 @@ export type CaseTypeDefinitionInput = z.input<typeof caseTypeDefinitionSchema>;
 export type CaseField = z.output<typeof caseFieldSchema>;
 export type CaseClock = z.output<typeof caseClockSchema>;
 export type CaseTransition = z.output<typeof caseTransitionSchema>;
+export type CaseEffect = z.output<typeof caseEffectSchema>;
 
 /** What every guard may read. */
 export const GUARD_CONTEXT: RuleContextSchema = { data: 'map', input: 'map', state: 'string', actor: 'map' };
@@ -143,6 +251,8 @@ export function parseCaseTypeDefinition(input: unknown): CaseTypeDefinition {
   }
   for (const t of parsed.data.transitions) {
     if (t.guard) compileRule(t.guard, GUARD_CONTEXT, { expectBoolean: true });
+    for (const e of t.effects)
+      if ('when' in e && e.when) compileRule(e.when, GUARD_CONTEXT, { expectBoolean: true });
   }
   return parsed.data;
 }

@@ -36,6 +36,11 @@ function fieldSchema(field: CaseField): z.ZodType {
       return z.array(z.enum((field.options ?? []).map((o) => o.value) as [string, ...string[]])).max(50);
     case 'location':
       return location;
+    case 'attachments':
+      return z
+        .array(z.uuid())
+        .min(1)
+        .max(field.maxFiles ?? 9);
   }
 }
 

@@ -9,6 +9,7 @@ export {
   type CaseServiceDeps,
   type OpenCaseInput,
   type TransitionInput,
+  type ListCasesQuery,
 } from './case-service';
 export {
   caseTypeDefinitionSchema,
@@ -18,6 +19,8 @@ export {
   type CaseField,
   type CaseTransition,
   type CaseClock,
+  type CaseEffect,
+  ENGINE_STEPS,
 } from './definition';
 export { validateCaseData } from './form-data';
 export {
@@ -27,4 +30,5 @@ export {
   type DispatchRule,
   type RouteInput,
 } from './dispatch-catalogue';
+export type { CaseMeta, HistoryMeta } from './schema';
 export { casesType, casesCase, casesHistory, casesCounter, casesClockAlert, casesCatalogue } from './schema';

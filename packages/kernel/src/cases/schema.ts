@@ -1,5 +1,6 @@
 import {
   bigserial,
+  boolean,
   date,
   index,
   integer,
@@ -13,6 +14,30 @@ import {
 } from 'drizzle-orm/pg-core';
 import type { CaseTypeDefinition } from './definition';
 import type { DispatchRule } from './dispatch-catalogue';
+
+/** Engine-owned facts about a case. */
+export interface CaseMeta {
+  grade?: string;
+  /** Promised limits per clock set by routing (the catalogue's time limit). */
+  limits?: Record<string, number>;
+  pendingExtension?: { clock: string; units: number; reason: string; by: string | null; at: string };
+  escalated?: boolean;
+}
+
+/** Engine-owned facts about a step. */
+export interface HistoryMeta {
+  departmentId?: string | null;
+  departmentFrom?: string | null;
+  assigneeId?: string | null;
+  /** From now on, these promised limits apply (per clock). */
+  limits?: Record<string, number>;
+  /** An approved extension: the clock's limit grows by `units`. */
+  extension?: { clock: string; units: number };
+  children?: string[];
+  relatedCaseId?: string;
+  mergedInto?: string;
+  merged?: string[];
+}
 
 /** Case type definitions, versioned: a running case keeps the version it was opened under. */
 export const casesType = pgTable(
@@ -50,9 +75,24 @@ export const casesCase = pgTable(
     openedAt: timestamp('opened_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
     closedAt: timestamp('closed_at', { withTimezone: true }),
+    /** A child case (协办, 整改) points at its parent; `parentRole` says which relation. */
+    parentId: uuid('parent_id'),
+    parentRole: varchar('parent_role', { length: 48 }),
+    /** A duplicate merged into another case waits for, and then shares, that case's outcome. */
+    mergedInto: uuid('merged_into'),
+    /** Engine bookkeeping: routing grade, promised limits, a pending extension request. */
+    meta: jsonb('meta').$type<CaseMeta>().notNull().default({}),
+    /** The first clock's promised deadline and warning time while it runs (for queues and SLA colours). */
+    dueAt: timestamp('due_at', { withTimezone: true }),
+    warnAt: timestamp('warn_at', { withTimezone: true }),
+    /** Closed after the first clock's promised deadline (not 按时办结). */
+    late: boolean('late'),
   },
   (t) => [
     index('cases_case_type_state').on(t.typeCode, t.state),
+    index('cases_case_parent').on(t.parentId),
+    index('cases_case_merged_into').on(t.mergedInto),
+    index('cases_case_department').on(t.departmentId, t.state),
     index('cases_case_division').on(t.divisionCode),
     index('cases_case_assignee').on(t.assigneeId),
   ],
@@ -76,6 +116,8 @@ export const casesHistory = pgTable(
     note: text('note'),
     /** Field changes made with this step. */
     data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+    /** What else the step did, for timelines and clocks: department moves, limits, extensions. */
+    meta: jsonb('meta').$type<HistoryMeta>(),
   },
   (t) => [index('cases_history_case').on(t.caseId, t.seq)],
 );

@@ -44,6 +44,12 @@ export const configSchema = z.object({
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5).describe('Failed logins before lockout'),
   LOGIN_LOCK_MINUTES: z.coerce.number().positive().default(15).describe('Lockout length'),
   TRUST_PROXY: bool.default(false).describe('Trust X-Forwarded-* from a load balancer'),
+  PUBLIC_URL: z
+    .url()
+    .optional()
+    .describe(
+      'The public base URL, e.g. https://zz.fenghua.gov.cn (Open311 discovery); default http://localhost:PORT',
+    ),
 });
 
 export type Config = z.infer<typeof configSchema>;

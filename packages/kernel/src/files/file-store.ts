@@ -84,8 +84,9 @@ export function createFileStore(deps: {
   }
 
   /** The file with its content; callers check that the actor may see what it is attached to. */
-  async function read(id: string) {
-    const [row] = await deps.db.select().from(filesFile).where(eq(filesFile.id, id));
+  async function read(id: string, executor: Executor = deps.db) {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) throw new NotFoundError('files.file.not_found', 'No such file.');
+    const [row] = await executor.select().from(filesFile).where(eq(filesFile.id, id));
     if (!row) throw new NotFoundError('files.file.not_found', 'No such file.');
     return row;
   }

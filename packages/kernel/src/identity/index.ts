@@ -16,7 +16,14 @@ export {
 } from './registry-service';
 export * from './validators';
 export { hashPassword, verifyPassword, checkPasswordStrength } from './passwords';
-export { builtinRoles, ensureBuiltinRoles } from './roles';
+export {
+  builtinRoles,
+  ensureBuiltinRoles,
+  defineRoles,
+  grantToRole,
+  allBuiltinRoles,
+  type RoleDefinition,
+} from './roles';
 export { randomToken, tokenDigest } from './tokens';
 export {
   identityStaff,

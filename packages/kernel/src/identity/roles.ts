@@ -26,9 +26,41 @@ export const builtinRoles = [
   },
 ] as const;
 
+/** A role a module contributes (e.g. governance's 调度员). */
+export interface RoleDefinition {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  permissions: readonly string[];
+}
+
+const contributedRoles = new Map<string, RoleDefinition>();
+const contributedGrants = new Map<string, Set<string>>();
+
+/** Modules declare roles their business needs; they are built in like the kernel's. */
+export function defineRoles(roles: readonly RoleDefinition[]): void {
+  for (const r of roles) contributedRoles.set(r.code, r);
+}
+
+/** Modules add their permissions to a built-in role (e.g. the leader may assign 督办 tasks). */
+export function grantToRole(roleCode: string, permissions: readonly string[]): void {
+  const set = contributedGrants.get(roleCode) ?? new Set<string>();
+  for (const p of permissions) set.add(p);
+  contributedGrants.set(roleCode, set);
+}
+
+/** The built-in roles with what modules contributed. */
+export function allBuiltinRoles(): RoleDefinition[] {
+  const roles: RoleDefinition[] = [...builtinRoles, ...contributedRoles.values()];
+  return roles.map((r) => ({
+    ...r,
+    permissions: [...new Set([...r.permissions, ...(contributedGrants.get(r.code) ?? [])])],
+  }));
+}
+
 /** Inserts or refreshes the built-in roles (idempotent; runs at every start). */
 export async function ensureBuiltinRoles(executor: Executor): Promise<void> {
-  for (const role of builtinRoles) {
+  for (const role of allBuiltinRoles()) {
     await executor
       .insert(identityRole)
       .values({ ...role, permissions: [...role.permissions], builtin: true })

@@ -1,11 +1,14 @@
 import { CronExpressionParser } from 'cron-parser';
-import { and, asc, desc, eq, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, lt, lte, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock';
 import type { Db, Executor, Tx } from '../db/types';
 import { ConflictError, InputError, NotFoundError } from '../errors';
 import { newId } from '../ids';
 import { jobsJob, jobsSchedule } from './schema';
+
+/** Jobs claimed per batch; the runner keeps going while batches come back full. */
+const BATCH = 100;
 
 /**
  * What a handler gets: the job, and the transaction its completion commits in. A handler must do
@@ -195,7 +198,7 @@ export function createJobs(options: JobsOptions) {
   }
 
   /** Fires due schedules, then runs due jobs until none is left or `limit` ran. */
-  function runDue(limit = 100): Promise<number> {
+  function runDue(limit = BATCH): Promise<number> {
     if (running) return running;
     running = (async () => {
       await fireSchedules();
@@ -208,14 +211,33 @@ export function createJobs(options: JobsOptions) {
     return running;
   }
 
+  let draining = false;
+  /** Runs batches back to back while a backlog lasts (a burst of due timers), yielding between them. */
+  async function drain() {
+    if (draining) return;
+    draining = true;
+    try {
+      while (timer && (await runDue(BATCH)) === BATCH) await new Promise((resolve) => setImmediate(resolve));
+    } catch (error) {
+      options.logger?.error({ err: (error as Error).message }, 'job runner failed');
+    } finally {
+      draining = false;
+    }
+  }
+
   function start(intervalMs = 1000) {
     if (timer) return;
-    timer = setInterval(() => {
-      runDue().catch((error) =>
-        options.logger?.error({ err: (error as Error).message }, 'job runner failed'),
-      );
-    }, intervalMs);
+    timer = setInterval(() => void drain(), intervalMs);
     timer.unref();
+  }
+
+  /** Deletes finished jobs older than `before` (they are kept a while for the admin page). */
+  async function purgeDone(executor: Executor, before: Date): Promise<number> {
+    const removed = await executor
+      .delete(jobsJob)
+      .where(and(eq(jobsJob.status, 'done'), lt(jobsJob.finishedAt, before)))
+      .returning({ id: jobsJob.id });
+    return removed.length;
   }
 
   async function stop() {
@@ -254,7 +276,7 @@ export function createJobs(options: JobsOptions) {
       .where(eq(jobsJob.id, id));
   }
 
-  return { register, enqueue, schedule, runDue, start, stop, list, listSchedules, retry };
+  return { register, enqueue, schedule, runDue, start, stop, list, listSchedules, retry, purgeDone };
 }
 
 export type Jobs = ReturnType<typeof createJobs>;

@@ -16,6 +16,7 @@ import {
 import { createFileStore } from '../files';
 import { createIndicatorRegistry } from '../indicators';
 import { createJobs } from '../jobs';
+import { createNotificationService } from '../notifications';
 import { createOrgService } from '../org';
 
 export interface KernelOptions {
@@ -74,6 +75,7 @@ export function createKernel(options: KernelOptions) {
   };
   const indicators = createIndicatorRegistry({ db, clock });
   const files = createFileStore({ db, clock, transaction });
+  const notifications = createNotificationService({ db, clock });
   const dispatch = createDispatchCatalogue({ db, clock, transaction });
   const cases = createCaseService({
     db,
@@ -82,6 +84,7 @@ export function createKernel(options: KernelOptions) {
     publish: events.publish,
     jobs,
     calendar: calendarOrThrow,
+    notify: notifications.notify,
   });
   const audit = {
     list(actor: Actor, query: ListAuditOptions) {
@@ -126,6 +129,7 @@ export function createKernel(options: KernelOptions) {
     indicators,
     files,
     dispatch,
+    notifications,
     audit,
     loadCalendar,
     /** The working-day calendar (available once the kernel is started). */
@@ -169,6 +173,14 @@ export async function startKernel(kernel: Kernel, options: { migrate?: boolean }
     name: 'audit.seal-day',
     kind: 'audit.seal-day',
     cron: '10 0 * * *',
+  });
+  kernel.jobs.register('jobs.purge-done', async (_payload, { tx }) => {
+    await kernel.jobs.purgeDone(tx, new Date(kernel.clock.now().getTime() - 30 * 86_400_000));
+  });
+  await kernel.jobs.schedule(kernel.db, {
+    name: 'jobs.purge-done',
+    kind: 'jobs.purge-done',
+    cron: '20 3 * * *',
   });
   await kernel.jobs.schedule(kernel.db, {
     name: 'identity.sessions.purge',

@@ -1,0 +1,6 @@
+export {
+  createNotificationService,
+  type NotificationService,
+  type NotifyInput,
+} from './notification-service';
+export { notificationsMessage } from './schema';

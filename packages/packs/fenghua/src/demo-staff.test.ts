@@ -33,7 +33,16 @@ describe('fenghuaDemoStaff', () => {
   it('covers every demo role, with grid workers scoped to a village', () => {
     const roles = fenghuaDemoStaff.flatMap((m) => m.roles.map((r) => r.roleCode));
     expect(new Set(roles)).toEqual(
-      new Set(['admin', 'dept_admin', 'auditor', 'leader', 'grid_worker', 'town_operator']),
+      new Set([
+        'admin',
+        'dept_admin',
+        'auditor',
+        'leader',
+        'grid_worker',
+        'town_operator',
+        'dispatcher',
+        'handler',
+      ]),
     );
     for (const member of fenghuaDemoStaff.filter((m) => m.roles[0].roleCode === 'grid_worker')) {
       expect(divisions.get(member.roles[0].divisionCode)?.level).toBe('village');

@@ -1,11 +1,22 @@
-import { townOfficeCode } from './departments';
+import { townOfficeCode, townUnitCode } from './departments';
 import { FENGHUA_DISTRICT_CODE } from './divisions';
 import { syntheticName, syntheticPhone } from './people';
 
-export type DemoRoleCode = 'admin' | 'dept_admin' | 'auditor' | 'leader' | 'grid_worker' | 'town_operator';
+export type DemoRoleCode =
+  | 'admin'
+  | 'dept_admin'
+  | 'auditor'
+  | 'leader'
+  | 'grid_worker'
+  | 'town_operator'
+  | 'dispatcher'
+  | 'handler';
 
-/** A role held within a division scope (that division and everything under it). */
-export type DemoRoleGrant = { roleCode: DemoRoleCode; divisionCode: string };
+/**
+ * A role held within a division scope (that division and everything under it); `ownDepartment`
+ * limits it further to the staff member's department (a handler sees only their unit's cases).
+ */
+export type DemoRoleGrant = { roleCode: DemoRoleCode; divisionCode: string; ownDepartment?: boolean };
 
 /** A demo staff account. No password here: the seeder generates one per install and prints it. */
 export type DemoStaffSeed = {
@@ -22,6 +33,7 @@ export type DemoStaffSeed = {
 };
 
 const XIKOU = '330213100000';
+const JINPING = '330213001000';
 // Demo villages: 南门社区 (锦屏街道) in the old town, 岩头村 (溪口镇) the tourist 岩头古村.
 const NANMEN_COMMUNITY = '330213001005';
 const YANTOU_VILLAGE = '330213100225';
@@ -60,4 +72,13 @@ export const fenghuaDemoStaff: DemoStaffSeed[] = [
   ),
   staff(6, 'grid.xikou', '溪口镇岩头村网格员', townOfficeCode(XIKOU), 'grid_worker', YANTOU_VILLAGE),
   staff(7, 'xikou.window', '溪口镇便民服务中心窗口', townOfficeCode(XIKOU), 'town_operator', XIKOU),
+  staff(8, 'dispatcher', '区社会治理中心调度员', 'shzl', 'dispatcher', FENGHUA_DISTRICT_CODE),
+  {
+    ...staff(9, 'zhzf.xikou', '溪口镇综合执法队队员', townUnitCode('zhzf', XIKOU), 'handler', XIKOU),
+    roles: [{ roleCode: 'handler', divisionCode: XIKOU, ownDepartment: true }],
+  },
+  {
+    ...staff(10, 'zhzf.jinping', '锦屏街道综合执法队队员', townUnitCode('zhzf', JINPING), 'handler', JINPING),
+    roles: [{ roleCode: 'handler', divisionCode: JINPING, ownDepartment: true }],
+  },
 ];

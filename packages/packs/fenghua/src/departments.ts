@@ -11,7 +11,7 @@ export type DepartmentSeed = {
   nameEn: string;
   /** The division whose government the department belongs to. */
   divisionCode: string;
-  kind: 'bureau' | 'centre' | 'town_office';
+  kind: 'bureau' | 'centre' | 'town_office' | 'other';
   sort: number;
 };
 
@@ -96,7 +96,39 @@ export function townOfficeCode(townshipCode: string): string {
   return `town-${townshipCode.slice(0, 9)}`;
 }
 
-/** District departments, then one office (街道办事处 / 镇人民政府) per township. */
+/**
+ * The four grassroots governance platforms (基层治理四平台) of every township, each with the unit
+ * that handles its events: 综治工作 → 综治中心, 市场监管 → the district bureau's 市场监督管理所,
+ * 综合执法 → the township's 综合行政执法队, 便民服务 → 便民服务中心.
+ */
+export const GOVERNANCE_PLATFORMS = ['zz', 'scjg', 'zhzf', 'bmfw'] as const;
+export type GovernancePlatform = (typeof GOVERNANCE_PLATFORMS)[number];
+
+/** `zhzf-330213100` for 溪口镇's 综合行政执法队. */
+export function townUnitCode(platform: GovernancePlatform, townshipCode: string): string {
+  return `${platform}-${townshipCode.slice(0, 9)}`;
+}
+
+const townUnitNames: Record<GovernancePlatform, (town: string, bare: string) => [string, string, string]> = {
+  zz: (town, bare) => [`宁波市奉化区${town}综治中心`, `${town}综治中心`, `${bare} Social Governance Centre`],
+  scjg: (town, bare) => [
+    `宁波市奉化区市场监督管理局${town.replace(/街道|镇$/, '')}市场监督管理所`,
+    `${town.replace(/街道|镇$/, '')}市场监管所`,
+    `${bare} Market Supervision Office`,
+  ],
+  zhzf: (town, bare) => [
+    `宁波市奉化区${town}综合行政执法队`,
+    `${town}综合执法队`,
+    `${bare} Law Enforcement Team`,
+  ],
+  bmfw: (town, bare) => [
+    `宁波市奉化区${town}便民服务中心`,
+    `${town}便民服务中心`,
+    `${bare} Citizen Service Centre`,
+  ],
+};
+
+/** District departments, then one office (街道办事处 / 镇人民政府) per township, then its platform units. */
 export const fenghuaDepartments: DepartmentSeed[] = [
   ...districtDepartments.map(
     ([code, name, shortName, nameEn, kind], i): DepartmentSeed => ({
@@ -118,6 +150,20 @@ export const fenghuaDepartments: DepartmentSeed[] = [
       divisionCode: town.code,
       kind: 'town_office',
       sort: 100 + i,
+    }),
+  ),
+  ...fenghuaTownships.flatMap((town, i) =>
+    GOVERNANCE_PLATFORMS.map((platform, j): DepartmentSeed => {
+      const [name, shortName, nameEn] = townUnitNames[platform](town.name, town.pinyin);
+      return {
+        code: townUnitCode(platform, town.code),
+        name,
+        shortName,
+        nameEn,
+        divisionCode: town.code,
+        kind: 'other',
+        sort: 200 + i * 10 + j,
+      };
     }),
   ),
 ];

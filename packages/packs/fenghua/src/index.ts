@@ -11,7 +11,13 @@ export {
 export type { DemoRoleCode, DemoRoleGrant, DemoStaffSeed } from './demo-staff';
 export { fenghuaDemoStaff } from './demo-staff';
 export type { DepartmentSeed } from './departments';
-export { fenghuaDepartments, townOfficeCode } from './departments';
+export {
+  fenghuaDepartments,
+  GOVERNANCE_PLATFORMS,
+  type GovernancePlatform,
+  townOfficeCode,
+  townUnitCode,
+} from './departments';
 export type { DivisionSeed, TownshipSeed, VillageRow } from './divisions';
 export {
   currentTownshipCode,
@@ -41,3 +47,6 @@ export {
   syntheticPhone,
   syntheticUscc,
 } from './people';
+export type { FenghuaBoundaryProperties, NearestTown, TownSeat } from './geo';
+export { fenghuaBoundary, insideFenghua, nearestTown, townSeats } from './geo';
+export { demoPhoto, fenghuaDispatchRules, fenghuaRegion, seedGovernanceDemo } from './governance';

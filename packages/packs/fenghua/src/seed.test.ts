@@ -18,15 +18,18 @@ describe('seedFenghua', () => {
     const towns = await kernel.org.listDivisions(systemActor, { parentCode: '330213000000' });
     expect(towns).toHaveLength(12);
     expect(towns.reduce((n, t) => n + t.childCount, 0)).toBe(337);
-    expect((await kernel.org.listDepartments(systemActor)).length).toBe(47);
+    expect((await kernel.org.listDepartments(systemActor)).length).toBe(95); // 35 district units, 12 township offices, 12 × 4 platform units (四平台)
     expect(first.credentials.map((c) => c.username).sort()).toEqual([
       'admin',
       'audit',
+      'dispatcher',
       'grid.jinping',
       'grid.xikou',
       'leader',
       'rsj.admin',
       'xikou.window',
+      'zhzf.jinping',
+      'zhzf.xikou',
     ]);
     expect(first.synthetic).toEqual({ citizens: 50, enterprises: 5 });
   });

@@ -3,10 +3,12 @@ import { InputError, type Kernel, newId, systemActor } from '@zhizhi/kernel';
 import { recordAudit } from '@zhizhi/kernel/audit';
 import { identityCitizen, identityEnterprise } from '@zhizhi/kernel/identity';
 import { orgDivision } from '@zhizhi/kernel/org';
+import { EVENT_TYPE, type Governance } from '@zhizhi/governance';
 import { eq } from 'drizzle-orm';
 import { fenghuaDemoStaff } from './demo-staff';
 import { fenghuaDepartments } from './departments';
 import { FENGHUA_DISTRICT_CODE, fenghuaDivisions } from './divisions';
+import { fenghuaDispatchRules, seedGovernanceDemo } from './governance';
 import { fenghuaGrids } from './grids';
 import { syntheticIdNumber, syntheticName, syntheticPhone, syntheticUscc } from './people';
 
@@ -15,6 +17,10 @@ export interface SeedFenghuaOptions {
   scale?: number;
   /** Called as synthetic rows are written: (done, total). */
   onProgress?: (done: number, total: number) => void;
+  /** The governance module: its dispatch catalogue is installed when missing, and demo events added. */
+  governance?: Governance;
+  /** Demo events through the real intake channels (default true when `governance` is given). */
+  demoEvents?: boolean;
 }
 
 export interface DemoCredential {
@@ -81,7 +87,11 @@ export async function seedFenghua(
         password,
         departmentId: departmentIds.get(s.departmentCode) ?? null,
         phone: s.phone,
-        roles: s.roles,
+        roles: s.roles.map((r) => ({
+          roleCode: r.roleCode,
+          divisionCode: r.divisionCode,
+          departmentId: r.ownDepartment ? (departmentIds.get(s.departmentCode) ?? undefined) : undefined,
+        })),
         mustChangePassword: false,
       });
       credentials.push({
@@ -92,6 +102,11 @@ export async function seedFenghua(
       });
       await assignFirstGrid(kernel, staff.id, s.roles);
     }
+  }
+  if (options.governance) {
+    if (!(await kernel.dispatch.current(EVENT_TYPE)))
+      await kernel.dispatch.setCatalogue(systemActor, EVENT_TYPE, fenghuaDispatchRules());
+    if (options.demoEvents !== false) await seedGovernanceDemo(kernel, options.governance);
   }
   const synthetic = await seedSyntheticPeople(kernel, options);
   return { seeded: !existing, credentials, synthetic };

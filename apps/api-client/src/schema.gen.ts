@@ -2121,6 +2121,2770 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/governance/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Supervision tasks I may see, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "open" | "closed" | "overdue";
+                    departmentId?: string;
+                    q?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["SupervisionTaskSummary"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Dispatch a task to departments (governance.task.manage) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        requirements: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        deadline: string;
+                        departmentIds: string[];
+                        remindWorkingDays?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SupervisionTask"];
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/governance/tasks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A task with its assignments and timelines */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SupervisionTask"];
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/governance/tasks/{id}/assignments/{assignmentId}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept (签收) an assignment */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    assignmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SupervisionTask"];
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/governance/tasks/{id}/assignments/{assignmentId}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Report progress */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    assignmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        progress: number;
+                        note: string;
+                        fileIds?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SupervisionTask"];
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/governance/tasks/{id}/assignments/{assignmentId}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Report completion (办结) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    assignmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                        fileIds?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SupervisionTask"];
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/governance/tasks/{id}/assignments/{assignmentId}/urge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Urge (催办) a department */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    assignmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        message?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SupervisionTask"];
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/governance/tasks/{id}/assignments/{assignmentId}/evaluate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Evaluate an assignment; the task closes with the last one */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    assignmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description 优秀 / 良好 / 合格 / 不合格
+                         * @enum {string}
+                         */
+                        grade: "excellent" | "good" | "pass" | "fail";
+                        comment: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SupervisionTask"];
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/governance/tasks/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload a report attachment (JPEG, PNG, WebP or PDF, ≤ 10 MiB, base64) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** Format: byte */
+                        contentBase64: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SupervisionFile"];
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/governance/tasks/{id}/attachments/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download an attachment of a task */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    fileId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My messages, newest first, with the unread count */
+        get: {
+            parameters: {
+                query?: {
+                    unreadOnly?: string;
+                    limit?: number;
+                    before?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Message"][];
+                            unread: number;
+                        };
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark messages read (given ids, or all) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ids?: string[];
+                        all?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            marked: number;
+                        };
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload a photo or PDF (≤ 10 MiB); the name goes in x-file-name (URL-encoded) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "x-file-name"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StoredFile"];
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/files/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download an attachment (staff) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload a photo for a public report (JPEG/PNG/WebP ≤ 8 MiB; no login) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "x-file-name"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StoredFile"];
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cases of one type in the caller’s scope, newest first (keyset paging with `before`) */
+        get: {
+            parameters: {
+                query: {
+                    typeCode: string;
+                    /** @description Comma-separated states */
+                    state?: string;
+                    departmentId?: string;
+                    divisionCode?: string;
+                    /** @description A staff id, or 'me' */
+                    assignee?: string;
+                    unassigned?: string;
+                    open?: string;
+                    overdue?: string;
+                    pendingExtension?: string;
+                    parentId?: string;
+                    q?: string;
+                    /** @description data.category equal to this code or under it (`road` matches `road.pothole`) */
+                    category?: string;
+                    limit?: number;
+                    before?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Case"][];
+                            next: string | null;
+                        };
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/types/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A case type (latest version): states, steps, fields, clocks with zh/en names */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseType"];
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A case with its timeline, related cases, available steps and clocks */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseDetail"];
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take a step; a stale expectedVersion answers 409 cases.case.version_conflict */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        transition: string;
+                        expectedVersion: number;
+                        note?: string | null;
+                        data?: {
+                            [key: string]: unknown;
+                        };
+                        assigneeId?: string | null;
+                        departmentId?: string | null;
+                        coDepartmentIds?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Case"];
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/bulk-assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Assign several cases to one handler (each at the version the caller saw) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        assigneeId: string;
+                        /** @default assign */
+                        transition?: string;
+                        cases: {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            results: {
+                                /** Format: uuid */
+                                id: string;
+                                ok: boolean;
+                                code: string | null;
+                                version: number | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/supervise": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Write a supervision note (督办); the handler is told at once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/extension": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask for more time (延期申请), in the clock’s unit */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        units: number;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Case"];
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/extension/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve or refuse the pending extension request (not one’s own) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        approve: boolean;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Case"];
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open cases of the same category near this one in place and time */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                case: components["schemas"]["Case"];
+                                distanceMeters: number | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Merge duplicate reports into this case: they share its outcome */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        duplicateIds: string[];
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Case"];
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/governance/platforms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The four platforms (四平台) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["GovernancePlatform"][];
+                        };
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/governance/platforms/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Rename a platform */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        nameZh: string;
+                        nameEn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GovernancePlatform"];
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/governance/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The event category tree (groups and leaves), every one including inactive */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["EventCategory"][];
+                        };
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/governance/categories/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Add or change a category (its group must exist) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        nameZh: string;
+                        nameEn: string;
+                        platform: string;
+                        limitDays: number;
+                        public?: boolean;
+                        active?: boolean;
+                        sort?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            parentCode: string | null;
+                            nameZh: string;
+                            nameEn: string;
+                            platform: string;
+                            limitDays: number;
+                            public: boolean;
+                            active: boolean;
+                            sort: number;
+                        };
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/governance/catalogue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The dispatch catalogue (派单目录) in force: ordered rules, first match wins */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            version: number | null;
+                            rules: {
+                                category: string;
+                                divisionCode?: string;
+                                condition?: string;
+                                departmentCode: string;
+                                /**
+                                 * @default normal
+                                 * @enum {string}
+                                 */
+                                grade: "normal" | "major" | "serious";
+                                limitDays?: number;
+                            }[];
+                            createdAt: string | null;
+                        };
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Replace the dispatch catalogue (a new version; audited) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        rules: unknown[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            version: number;
+                            created: boolean;
+                        };
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/governance/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Report an event as staff (grid worker): routed at once by the catalogue */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        categoryCode: string;
+                        description: string;
+                        location?: {
+                            lng: number;
+                            lat: number;
+                        } | null;
+                        address?: string | null;
+                        photos?: string[];
+                        divisionCode?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Case"];
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/governance/events/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An event: the case with its channel (reporter contact masked unless dispatcher) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            typeCode: string;
+                            typeVersion: number;
+                            state: string;
+                            /** @description Send back as expectedVersion with the next step */
+                            version: number;
+                            title: string;
+                            data: {
+                                [key: string]: unknown;
+                            };
+                            divisionCode: string;
+                            departmentId: string | null;
+                            assigneeId: string | null;
+                            /** Format: date-time */
+                            openedAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            closedAt: string | null;
+                            parentId: string | null;
+                            parentRole: string | null;
+                            mergedInto: string | null;
+                            meta: {
+                                grade?: string;
+                                limits?: {
+                                    [key: string]: number;
+                                };
+                                pendingExtension?: {
+                                    clock: string;
+                                    units: number;
+                                    reason: string;
+                                    by: string | null;
+                                    at: string;
+                                };
+                                escalated?: boolean;
+                            };
+                            /** @description Promised deadline of the first clock while it runs */
+                            dueAt: string | null;
+                            warnAt: string | null;
+                            /** @description Closed after the promised deadline */
+                            late: boolean | null;
+                            history: {
+                                seq: number;
+                                transition: string;
+                                fromState: string | null;
+                                toState: string;
+                                actorType: string;
+                                actorName: string | null;
+                                /** Format: date-time */
+                                at: string;
+                                note: string | null;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                meta: {
+                                    departmentId?: string | null;
+                                    departmentFrom?: string | null;
+                                    assigneeId?: string | null;
+                                    limits?: {
+                                        [key: string]: number;
+                                    };
+                                    extension?: {
+                                        clock: string;
+                                        units: number;
+                                    };
+                                    children?: string[];
+                                    relatedCaseId?: string;
+                                    mergedInto?: string;
+                                    merged?: string[];
+                                } | null;
+                            }[];
+                            related: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                title: string;
+                                state: string;
+                                typeCode: string;
+                                departmentId: string | null;
+                                parentId: string | null;
+                                parentRole: string | null;
+                                mergedInto: string | null;
+                                closedAt: string | null;
+                            }[];
+                            available: {
+                                code: string;
+                                name: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                requires: string[];
+                                noteRequired: boolean;
+                                assign: string;
+                                department: string;
+                                coHandling: boolean;
+                            }[];
+                            actions: {
+                                supervise: boolean;
+                                requestExtension: boolean;
+                                decideExtension: boolean;
+                                merge: boolean;
+                            };
+                            clocks: {
+                                code: string;
+                                /** @enum {string} */
+                                status: "not_started" | "running" | "paused" | "stopped";
+                                startedAt: string | null;
+                                stoppedAt: string | null;
+                                dueAt: string | null;
+                                statutoryDueAt: string | null;
+                                warnAt: string | null;
+                                paused: number;
+                                limit: number;
+                                extended: number;
+                                overdue: boolean;
+                            }[];
+                            departments: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                                nameEn: string;
+                            }[];
+                            people: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            }[];
+                            type: components["schemas"]["CaseType"];
+                            channel: components["schemas"]["EventChannel"] | null;
+                        };
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/governance/map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Events with a location in the caller’s scope (newest 200) */
+        get: {
+            parameters: {
+                query?: {
+                    open?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                title: string;
+                                state: string;
+                                lng: number;
+                                lat: number;
+                                dueAt: string | null;
+                                closedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/governance/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Live indicators for a period (default: this month), per township and department */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            from: string;
+                            /** Format: date-time */
+                            to: string;
+                            items: {
+                                code: string;
+                                nameZh: string;
+                                nameEn: string;
+                                unit: string;
+                                target: number | null;
+                                direction: string;
+                                scopes: {
+                                    /** @enum {string} */
+                                    scopeType: "division" | "department";
+                                    scopeCode: string;
+                                    numerator: number;
+                                    denominator: number;
+                                    value: number | null;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/governance/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Active staff of a department, to assign events to */
+        get: {
+            parameters: {
+                query: {
+                    departmentId: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/governance/hotline/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import a 12345 export (the body is the CSV or XLSX file; name in x-file-name) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "x-file-name"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HotlineImport"];
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/governance/hotline/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Progress and per-row errors of a 12345 import */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HotlineImport"];
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/region": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The district boundary (GeoJSON Feature, GCJ-02) and township seats, for maps */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            boundary: unknown;
+                            towns: {
+                                code: string;
+                                name: string;
+                                lng: number;
+                                lat: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/governance/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What citizens may report: the public categories and the platforms */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            platforms: components["schemas"]["GovernancePlatform"][];
+                            categories: components["schemas"]["EventCategory"][];
+                        };
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/governance/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Report an event (no login): answers the number and a tracking password, shown once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        categoryCode: string;
+                        description: string;
+                        location?: {
+                            lng: number;
+                            lat: number;
+                        } | null;
+                        address?: string | null;
+                        photos?: string[];
+                        reporterName?: string | null;
+                        reporterPhone?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            number: string;
+                            password: string;
+                            tracking: components["schemas"]["EventTracking"];
+                        };
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/governance/track": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Follow an event with its number and tracking password (POST: no password in URLs) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        number: string;
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EventTracking"];
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/governance/rate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rate a closed event (好差评, five levels); a bad rating opens a rectification case */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        number: string;
+                        password: string;
+                        /** @enum {string} */
+                        rating: "very_satisfied" | "satisfied" | "basically_satisfied" | "dissatisfied" | "very_dissatisfied";
+                        comment?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EventTracking"];
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/discovery.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open311 discovery */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/services.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Service list: the public event categories */
+        get: {
+            parameters: {
+                query?: {
+                    jurisdiction_id?: string;
+                    locale?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Open311Service"][];
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/services/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Service definition: services/{service_code}.json */
+        get: {
+            parameters: {
+                query?: {
+                    jurisdiction_id?: string;
+                    locale?: string;
+                };
+                header?: never;
+                path: {
+                    file: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/requests.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Service requests with the spec’s filters (default: last 90 days, ≤ 1000) */
+        get: {
+            parameters: {
+                query?: {
+                    jurisdiction_id?: string;
+                    service_request_id?: string;
+                    service_code?: string;
+                    start_date?: string;
+                    end_date?: string;
+                    status?: string;
+                    locale?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Open311Request"][];
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a service request (form-encoded or JSON); answers its id and a token */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        jurisdiction_id?: string;
+                        api_key?: string;
+                        service_code: string;
+                        lat?: number;
+                        long?: number;
+                        address_string?: string;
+                        address_id?: string;
+                        email?: string;
+                        device_id?: string;
+                        account_id?: string;
+                        first_name?: string;
+                        last_name?: string;
+                        phone?: string;
+                        description?: string;
+                        media_url?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            service_request_id: string;
+                            token: string;
+                            service_notice: string;
+                            account_id: string | null;
+                        }[];
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/requests/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One service request: requests/{service_request_id}.json */
+        get: {
+            parameters: {
+                query?: {
+                    jurisdiction_id?: string;
+                    locale?: string;
+                };
+                header?: never;
+                path: {
+                    file: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Open311Request"][];
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/tokens/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The request id behind a token: tokens/{token}.json */
+        get: {
+            parameters: {
+                query?: {
+                    jurisdiction_id?: string;
+                    locale?: string;
+                };
+                header?: never;
+                path: {
+                    file: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            service_request_id: string;
+                            token: string;
+                        }[];
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2327,6 +5091,484 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        CaseInput: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            typeCode: string;
+            typeVersion: number;
+            state: string;
+            /** @description Send back as expectedVersion with the next step */
+            version: number;
+            title: string;
+            data: {
+                [key: string]: unknown;
+            };
+            divisionCode: string;
+            departmentId: string | null;
+            assigneeId: string | null;
+            /** Format: date-time */
+            openedAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            closedAt: string | null;
+            parentId: string | null;
+            parentRole: string | null;
+            mergedInto: string | null;
+            meta: {
+                grade?: string;
+                limits?: {
+                    [key: string]: number;
+                };
+                pendingExtension?: {
+                    clock: string;
+                    units: number;
+                    reason: string;
+                    by: string | null;
+                    at: string;
+                };
+                escalated?: boolean;
+            };
+            /** @description Promised deadline of the first clock while it runs */
+            dueAt: string | null;
+            warnAt: string | null;
+            /** @description Closed after the promised deadline */
+            late: boolean | null;
+        };
+        CaseTypeInput: {
+            code: string;
+            version: number;
+            name: {
+                zh: string;
+                en: string;
+            };
+            states: {
+                code: string;
+                name: {
+                    zh: string;
+                    en: string;
+                };
+                final: boolean;
+            }[];
+            transitions: {
+                code: string;
+                name: {
+                    zh: string;
+                    en: string;
+                };
+            }[];
+            fields: {
+                code: string;
+                name: {
+                    zh: string;
+                    en: string;
+                };
+                type: string;
+                options?: {
+                    value: string;
+                    name: {
+                        zh: string;
+                        en: string;
+                    };
+                }[];
+            }[];
+            clocks: {
+                code: string;
+                name: {
+                    zh: string;
+                    en: string;
+                };
+                unit: string;
+            }[];
+        };
+        CaseDetailInput: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            typeCode: string;
+            typeVersion: number;
+            state: string;
+            /** @description Send back as expectedVersion with the next step */
+            version: number;
+            title: string;
+            data: {
+                [key: string]: unknown;
+            };
+            divisionCode: string;
+            departmentId: string | null;
+            assigneeId: string | null;
+            /** Format: date-time */
+            openedAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            closedAt: string | null;
+            parentId: string | null;
+            parentRole: string | null;
+            mergedInto: string | null;
+            meta: {
+                grade?: string;
+                limits?: {
+                    [key: string]: number;
+                };
+                pendingExtension?: {
+                    clock: string;
+                    units: number;
+                    reason: string;
+                    by: string | null;
+                    at: string;
+                };
+                escalated?: boolean;
+            };
+            /** @description Promised deadline of the first clock while it runs */
+            dueAt: string | null;
+            warnAt: string | null;
+            /** @description Closed after the promised deadline */
+            late: boolean | null;
+            history: {
+                seq: number;
+                transition: string;
+                fromState: string | null;
+                toState: string;
+                actorType: string;
+                actorName: string | null;
+                /** Format: date-time */
+                at: string;
+                note: string | null;
+                data: {
+                    [key: string]: unknown;
+                };
+                meta: {
+                    departmentId?: string | null;
+                    departmentFrom?: string | null;
+                    assigneeId?: string | null;
+                    limits?: {
+                        [key: string]: number;
+                    };
+                    extension?: {
+                        clock: string;
+                        units: number;
+                    };
+                    children?: string[];
+                    relatedCaseId?: string;
+                    mergedInto?: string;
+                    merged?: string[];
+                } | null;
+            }[];
+            related: {
+                /** Format: uuid */
+                id: string;
+                number: string;
+                title: string;
+                state: string;
+                typeCode: string;
+                departmentId: string | null;
+                parentId: string | null;
+                parentRole: string | null;
+                mergedInto: string | null;
+                closedAt: string | null;
+            }[];
+            available: {
+                code: string;
+                name: {
+                    zh: string;
+                    en: string;
+                };
+                requires: string[];
+                noteRequired: boolean;
+                assign: string;
+                department: string;
+                coHandling: boolean;
+            }[];
+            actions: {
+                supervise: boolean;
+                requestExtension: boolean;
+                decideExtension: boolean;
+                merge: boolean;
+            };
+            clocks: {
+                code: string;
+                /** @enum {string} */
+                status: "not_started" | "running" | "paused" | "stopped";
+                startedAt: string | null;
+                stoppedAt: string | null;
+                dueAt: string | null;
+                statutoryDueAt: string | null;
+                warnAt: string | null;
+                paused: number;
+                limit: number;
+                extended: number;
+                overdue: boolean;
+            }[];
+            departments: {
+                /** Format: uuid */
+                id: string;
+                code: string;
+                name: string;
+                nameEn: string;
+            }[];
+            people: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            }[];
+            type: components["schemas"]["CaseTypeInput"];
+        };
+        StoredFileInput: {
+            /** Format: uuid */
+            id: string;
+            sha256: string;
+            size: number;
+            mime: string;
+            name: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        GovernancePlatformInput: {
+            code: string;
+            nameZh: string;
+            nameEn: string;
+            sort: number;
+        };
+        EventCategoryInput: {
+            code: string;
+            parentCode: string | null;
+            nameZh: string;
+            nameEn: string;
+            platform: string;
+            limitDays: number;
+            public: boolean;
+            active: boolean;
+            sort: number;
+            leaf: boolean;
+        };
+        EventChannelInput: {
+            channel: string;
+            channelName: {
+                zh: string;
+                en: string;
+            } | null;
+            /** @description Masked unless the caller may dispatch */
+            reporterName: string | null;
+            /** @description Masked unless the caller may dispatch */
+            reporterPhone: string | null;
+            externalId: string | null;
+            masked: boolean;
+        };
+        HotlineImportInput: {
+            /** Format: uuid */
+            id: string;
+            fileName: string;
+            /** @enum {string} */
+            status: "queued" | "running" | "done" | "failed";
+            total: number;
+            processed: number;
+            created: number;
+            failed: number;
+            errors: {
+                row: number;
+                field: string;
+                code: string;
+                message: string;
+                messageZh: string;
+            }[];
+            /** Format: date-time */
+            createdAt: string;
+            finishedAt: string | null;
+        };
+        MessageInput: {
+            /** Format: uuid */
+            id: string;
+            titleZh: string;
+            titleEn: string;
+            bodyZh: string | null;
+            bodyEn: string | null;
+            link: string | null;
+            subjectType: string | null;
+            subjectId: string | null;
+            urgent: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            readAt: string | null;
+        };
+        Open311RequestInput: {
+            service_request_id: string;
+            /** @enum {string} */
+            status: "open" | "closed";
+            status_notes: string | null;
+            service_name: string;
+            service_code: string;
+            description: string;
+            agency_responsible: string | null;
+            service_notice: string | null;
+            requested_datetime: string | null;
+            updated_datetime: string | null;
+            expected_datetime: string | null;
+            address: string | null;
+            address_id: string | null;
+            zipcode: string | null;
+            lat: number | null;
+            long: number | null;
+            media_url: string | null;
+        };
+        Open311ServiceInput: {
+            service_code: string;
+            service_name: string;
+            description: string;
+            metadata: boolean;
+            type: string;
+            keywords: string;
+            group: string;
+        };
+        EventTrackingInput: {
+            number: string;
+            state: string;
+            stateName: {
+                zh: string;
+                en: string;
+            };
+            category: {
+                code: string;
+                nameZh: string;
+                nameEn: string;
+            };
+            address: string | null;
+            location: {
+                lng: number;
+                lat: number;
+            } | null;
+            department: {
+                name: string;
+                nameEn: string;
+            } | null;
+            /** Format: date-time */
+            openedAt: string;
+            closedAt: string | null;
+            dueAt: string | null;
+            result: string | null;
+            resultPhotos: number;
+            rating: string | null;
+            rateUntil: string | null;
+            timeline: {
+                /** Format: date-time */
+                at: string;
+                step: string;
+                stepName: {
+                    zh: string;
+                    en: string;
+                };
+                state: string;
+            }[];
+        };
+        SupervisionFileInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            size: number;
+            mime: string;
+        };
+        SupervisionActivityInput: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "assigned" | "accepted" | "progress" | "completed" | "urged" | "reminded" | "overdue" | "evaluated";
+            progress: number | null;
+            note: string | null;
+            files: components["schemas"]["SupervisionFileInput"][];
+            actorName: string;
+            /** Format: date-time */
+            at: string;
+        };
+        SupervisionAssignmentInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            departmentId: string;
+            departmentName: string;
+            departmentNameEn: string;
+            /**
+             * @description 待签收 / 办理中 / 已办结 / 已逾期 (derived) / 已评价
+             * @enum {string}
+             */
+            status: "pending" | "in_progress" | "completed" | "overdue" | "evaluated";
+            progress: number;
+            acceptedAt: string | null;
+            acceptedByName: string | null;
+            completedAt: string | null;
+            completedByName: string | null;
+            /** @description Completed after the deadline */
+            late: boolean;
+            grade: ("excellent" | "good" | "pass" | "fail") | null;
+            evaluation: string | null;
+            evaluatedAt: string | null;
+            evaluatedByName: string | null;
+            remindedAt: string | null;
+            overdueNotifiedAt: string | null;
+            lastUrgedAt: string | null;
+            urgeCount: number;
+            /** @description Steps the caller may take now */
+            actions: ("accept" | "report" | "complete" | "urge" | "evaluate")[];
+            activity: components["schemas"]["SupervisionActivityInput"][];
+        };
+        SupervisionTaskSummaryInput: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** @description YYYY-MM-DD, Beijing; due at the end of that day */
+            deadline: string;
+            /** Format: date-time */
+            dueAt: string;
+            remindWorkingDays: number;
+            remindAt: string | null;
+            /** @enum {string} */
+            status: "open" | "closed";
+            /** @description Some department is past the deadline unfinished */
+            overdue: boolean;
+            createdBy: string | null;
+            createdByName: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            closedAt: string | null;
+            assignments: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                departmentId: string;
+                departmentName: string;
+                departmentNameEn: string;
+                /**
+                 * @description 待签收 / 办理中 / 已办结 / 已逾期 (derived) / 已评价
+                 * @enum {string}
+                 */
+                status: "pending" | "in_progress" | "completed" | "overdue" | "evaluated";
+                progress: number;
+            }[];
+        };
+        SupervisionTaskInput: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** @description YYYY-MM-DD, Beijing; due at the end of that day */
+            deadline: string;
+            /** Format: date-time */
+            dueAt: string;
+            remindWorkingDays: number;
+            remindAt: string | null;
+            /** @enum {string} */
+            status: "open" | "closed";
+            /** @description Some department is past the deadline unfinished */
+            overdue: boolean;
+            createdBy: string | null;
+            createdByName: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            closedAt: string | null;
+            requirements: string;
+            assignments: components["schemas"]["SupervisionAssignmentInput"][];
+        };
         Problem: {
             type: string;
             title: string;
@@ -2528,6 +5770,484 @@ export interface components {
             checkOverridden: boolean;
             /** Format: date-time */
             createdAt: string;
+        };
+        Case: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            typeCode: string;
+            typeVersion: number;
+            state: string;
+            /** @description Send back as expectedVersion with the next step */
+            version: number;
+            title: string;
+            data: {
+                [key: string]: unknown;
+            };
+            divisionCode: string;
+            departmentId: string | null;
+            assigneeId: string | null;
+            /** Format: date-time */
+            openedAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            closedAt: string | null;
+            parentId: string | null;
+            parentRole: string | null;
+            mergedInto: string | null;
+            meta: {
+                grade?: string;
+                limits?: {
+                    [key: string]: number;
+                };
+                pendingExtension?: {
+                    clock: string;
+                    units: number;
+                    reason: string;
+                    by: string | null;
+                    at: string;
+                };
+                escalated?: boolean;
+            };
+            /** @description Promised deadline of the first clock while it runs */
+            dueAt: string | null;
+            warnAt: string | null;
+            /** @description Closed after the promised deadline */
+            late: boolean | null;
+        };
+        CaseType: {
+            code: string;
+            version: number;
+            name: {
+                zh: string;
+                en: string;
+            };
+            states: {
+                code: string;
+                name: {
+                    zh: string;
+                    en: string;
+                };
+                final: boolean;
+            }[];
+            transitions: {
+                code: string;
+                name: {
+                    zh: string;
+                    en: string;
+                };
+            }[];
+            fields: {
+                code: string;
+                name: {
+                    zh: string;
+                    en: string;
+                };
+                type: string;
+                options?: {
+                    value: string;
+                    name: {
+                        zh: string;
+                        en: string;
+                    };
+                }[];
+            }[];
+            clocks: {
+                code: string;
+                name: {
+                    zh: string;
+                    en: string;
+                };
+                unit: string;
+            }[];
+        };
+        CaseDetail: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            typeCode: string;
+            typeVersion: number;
+            state: string;
+            /** @description Send back as expectedVersion with the next step */
+            version: number;
+            title: string;
+            data: {
+                [key: string]: unknown;
+            };
+            divisionCode: string;
+            departmentId: string | null;
+            assigneeId: string | null;
+            /** Format: date-time */
+            openedAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            closedAt: string | null;
+            parentId: string | null;
+            parentRole: string | null;
+            mergedInto: string | null;
+            meta: {
+                grade?: string;
+                limits?: {
+                    [key: string]: number;
+                };
+                pendingExtension?: {
+                    clock: string;
+                    units: number;
+                    reason: string;
+                    by: string | null;
+                    at: string;
+                };
+                escalated?: boolean;
+            };
+            /** @description Promised deadline of the first clock while it runs */
+            dueAt: string | null;
+            warnAt: string | null;
+            /** @description Closed after the promised deadline */
+            late: boolean | null;
+            history: {
+                seq: number;
+                transition: string;
+                fromState: string | null;
+                toState: string;
+                actorType: string;
+                actorName: string | null;
+                /** Format: date-time */
+                at: string;
+                note: string | null;
+                data: {
+                    [key: string]: unknown;
+                };
+                meta: {
+                    departmentId?: string | null;
+                    departmentFrom?: string | null;
+                    assigneeId?: string | null;
+                    limits?: {
+                        [key: string]: number;
+                    };
+                    extension?: {
+                        clock: string;
+                        units: number;
+                    };
+                    children?: string[];
+                    relatedCaseId?: string;
+                    mergedInto?: string;
+                    merged?: string[];
+                } | null;
+            }[];
+            related: {
+                /** Format: uuid */
+                id: string;
+                number: string;
+                title: string;
+                state: string;
+                typeCode: string;
+                departmentId: string | null;
+                parentId: string | null;
+                parentRole: string | null;
+                mergedInto: string | null;
+                closedAt: string | null;
+            }[];
+            available: {
+                code: string;
+                name: {
+                    zh: string;
+                    en: string;
+                };
+                requires: string[];
+                noteRequired: boolean;
+                assign: string;
+                department: string;
+                coHandling: boolean;
+            }[];
+            actions: {
+                supervise: boolean;
+                requestExtension: boolean;
+                decideExtension: boolean;
+                merge: boolean;
+            };
+            clocks: {
+                code: string;
+                /** @enum {string} */
+                status: "not_started" | "running" | "paused" | "stopped";
+                startedAt: string | null;
+                stoppedAt: string | null;
+                dueAt: string | null;
+                statutoryDueAt: string | null;
+                warnAt: string | null;
+                paused: number;
+                limit: number;
+                extended: number;
+                overdue: boolean;
+            }[];
+            departments: {
+                /** Format: uuid */
+                id: string;
+                code: string;
+                name: string;
+                nameEn: string;
+            }[];
+            people: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            }[];
+            type: components["schemas"]["CaseType"];
+        };
+        StoredFile: {
+            /** Format: uuid */
+            id: string;
+            sha256: string;
+            size: number;
+            mime: string;
+            name: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        GovernancePlatform: {
+            code: string;
+            nameZh: string;
+            nameEn: string;
+            sort: number;
+        };
+        EventCategory: {
+            code: string;
+            parentCode: string | null;
+            nameZh: string;
+            nameEn: string;
+            platform: string;
+            limitDays: number;
+            public: boolean;
+            active: boolean;
+            sort: number;
+            leaf: boolean;
+        };
+        EventChannel: {
+            channel: string;
+            channelName: {
+                zh: string;
+                en: string;
+            } | null;
+            /** @description Masked unless the caller may dispatch */
+            reporterName: string | null;
+            /** @description Masked unless the caller may dispatch */
+            reporterPhone: string | null;
+            externalId: string | null;
+            masked: boolean;
+        };
+        HotlineImport: {
+            /** Format: uuid */
+            id: string;
+            fileName: string;
+            /** @enum {string} */
+            status: "queued" | "running" | "done" | "failed";
+            total: number;
+            processed: number;
+            created: number;
+            failed: number;
+            errors: {
+                row: number;
+                field: string;
+                code: string;
+                message: string;
+                messageZh: string;
+            }[];
+            /** Format: date-time */
+            createdAt: string;
+            finishedAt: string | null;
+        };
+        Message: {
+            /** Format: uuid */
+            id: string;
+            titleZh: string;
+            titleEn: string;
+            bodyZh: string | null;
+            bodyEn: string | null;
+            link: string | null;
+            subjectType: string | null;
+            subjectId: string | null;
+            urgent: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            readAt: string | null;
+        };
+        Open311Request: {
+            service_request_id: string;
+            /** @enum {string} */
+            status: "open" | "closed";
+            status_notes: string | null;
+            service_name: string;
+            service_code: string;
+            description: string;
+            agency_responsible: string | null;
+            service_notice: string | null;
+            requested_datetime: string | null;
+            updated_datetime: string | null;
+            expected_datetime: string | null;
+            address: string | null;
+            address_id: string | null;
+            zipcode: string | null;
+            lat: number | null;
+            long: number | null;
+            media_url: string | null;
+        };
+        Open311Service: {
+            service_code: string;
+            service_name: string;
+            description: string;
+            metadata: boolean;
+            type: string;
+            keywords: string;
+            group: string;
+        };
+        EventTracking: {
+            number: string;
+            state: string;
+            stateName: {
+                zh: string;
+                en: string;
+            };
+            category: {
+                code: string;
+                nameZh: string;
+                nameEn: string;
+            };
+            address: string | null;
+            location: {
+                lng: number;
+                lat: number;
+            } | null;
+            department: {
+                name: string;
+                nameEn: string;
+            } | null;
+            /** Format: date-time */
+            openedAt: string;
+            closedAt: string | null;
+            dueAt: string | null;
+            result: string | null;
+            resultPhotos: number;
+            rating: string | null;
+            rateUntil: string | null;
+            timeline: {
+                /** Format: date-time */
+                at: string;
+                step: string;
+                stepName: {
+                    zh: string;
+                    en: string;
+                };
+                state: string;
+            }[];
+        };
+        SupervisionFile: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            size: number;
+            mime: string;
+        };
+        SupervisionActivity: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "assigned" | "accepted" | "progress" | "completed" | "urged" | "reminded" | "overdue" | "evaluated";
+            progress: number | null;
+            note: string | null;
+            files: components["schemas"]["SupervisionFile"][];
+            actorName: string;
+            /** Format: date-time */
+            at: string;
+        };
+        SupervisionAssignment: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            departmentId: string;
+            departmentName: string;
+            departmentNameEn: string;
+            /**
+             * @description 待签收 / 办理中 / 已办结 / 已逾期 (derived) / 已评价
+             * @enum {string}
+             */
+            status: "pending" | "in_progress" | "completed" | "overdue" | "evaluated";
+            progress: number;
+            acceptedAt: string | null;
+            acceptedByName: string | null;
+            completedAt: string | null;
+            completedByName: string | null;
+            /** @description Completed after the deadline */
+            late: boolean;
+            grade: ("excellent" | "good" | "pass" | "fail") | null;
+            evaluation: string | null;
+            evaluatedAt: string | null;
+            evaluatedByName: string | null;
+            remindedAt: string | null;
+            overdueNotifiedAt: string | null;
+            lastUrgedAt: string | null;
+            urgeCount: number;
+            /** @description Steps the caller may take now */
+            actions: ("accept" | "report" | "complete" | "urge" | "evaluate")[];
+            activity: components["schemas"]["SupervisionActivity"][];
+        };
+        SupervisionTaskSummary: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** @description YYYY-MM-DD, Beijing; due at the end of that day */
+            deadline: string;
+            /** Format: date-time */
+            dueAt: string;
+            remindWorkingDays: number;
+            remindAt: string | null;
+            /** @enum {string} */
+            status: "open" | "closed";
+            /** @description Some department is past the deadline unfinished */
+            overdue: boolean;
+            createdBy: string | null;
+            createdByName: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            closedAt: string | null;
+            assignments: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                departmentId: string;
+                departmentName: string;
+                departmentNameEn: string;
+                /**
+                 * @description 待签收 / 办理中 / 已办结 / 已逾期 (derived) / 已评价
+                 * @enum {string}
+                 */
+                status: "pending" | "in_progress" | "completed" | "overdue" | "evaluated";
+                progress: number;
+            }[];
+        };
+        SupervisionTask: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** @description YYYY-MM-DD, Beijing; due at the end of that day */
+            deadline: string;
+            /** Format: date-time */
+            dueAt: string;
+            remindWorkingDays: number;
+            remindAt: string | null;
+            /** @enum {string} */
+            status: "open" | "closed";
+            /** @description Some department is past the deadline unfinished */
+            overdue: boolean;
+            createdBy: string | null;
+            createdByName: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            closedAt: string | null;
+            requirements: string;
+            assignments: components["schemas"]["SupervisionAssignment"][];
         };
     };
     responses: never;

@@ -25,10 +25,20 @@ import { registryRoutes } from './routes/registry';
 import { jobRoutes } from './routes/jobs';
 import { orgRoutes } from './routes/org';
 import { staffRoutes } from './routes/staff';
+import type { Modules } from './modules';
+import { caseRoutes } from './routes/cases';
+import { fileRoutes } from './routes/files';
+import { governanceRoutes } from './routes/governance';
+import { notificationRoutes } from './routes/notifications';
+import { open311Routes } from './routes/open311';
+import { publicRoutes } from './routes/public';
+import { supervisionRoutes } from './routes/supervision';
 import { type SystemInfo, systemRoutes } from './routes/system';
 
 export interface BuildAppOptions {
   kernel: Kernel;
+  /** The domain modules composed over the kernel (see modules.ts). */
+  modules: Modules;
   info: SystemInfo;
   logger?: Logger;
   /** Built web app to serve at `/`; omitted in API-only tests. */
@@ -82,6 +92,8 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
         imgSrc: ["'self'", 'data:', 'blob:'],
         scriptSrc: ["'self'"],
         connectSrc: ["'self'"],
+        // MapLibre runs its tile work in a worker created from a blob.
+        workerSrc: ["'self'", 'blob:'],
         upgradeInsecureRequests: null,
       },
     },
@@ -90,7 +102,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(rateLimit, {
     max: options.rateLimitPerMinute ?? 1200,
     timeWindow: '1 minute',
-    allowList: (request) => !request.url.startsWith('/api/'),
+    allowList: (request) => !request.url.startsWith('/api/') && !request.url.startsWith('/open311/'),
     errorResponseBuilder: (_request, context) =>
       Object.assign(new Error('rate limited'), { statusCode: 429, retryAfter: context.after }),
   });
@@ -133,6 +145,13 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(jobRoutes(kernel));
   await app.register(calendarRoutes(kernel));
   await app.register(registryRoutes(kernel));
+  await app.register(supervisionRoutes(kernel));
+  await app.register(notificationRoutes(kernel));
+  await app.register(fileRoutes(kernel));
+  await app.register(caseRoutes(kernel));
+  await app.register(governanceRoutes(kernel, options.modules));
+  await app.register(publicRoutes(kernel, options.modules));
+  await app.register(open311Routes(kernel, options.modules));
   for (const routes of options.routes ?? []) await app.register(routes);
 
   registerWeb(app, options.webDist ?? null);
@@ -169,6 +188,7 @@ function registerWeb(app: FastifyInstance, webDist: string | null) {
     const wantsPage =
       request.method === 'GET' &&
       !path.startsWith('/api/') &&
+      !path.startsWith('/open311/') &&
       (accept.includes('text/html') || accept.includes('*/*'));
     // Built files are routed by @fastify/static at start-up; anything else is a client-side route.
     if (hasWeb && wantsPage) return reply.sendFile('index.html');

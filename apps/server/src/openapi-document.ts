@@ -1,13 +1,16 @@
 import { createKernel, openDatabase } from '@zhizhi/kernel';
 import { buildApp } from './app';
+import { createModules } from './modules';
 import { version } from './server';
 
 /** The OpenAPI document exactly as the server serves it, serialised stably. */
 export async function renderOpenApi(): Promise<string> {
   const database = await openDatabase(); // routes only; no query runs
   try {
+    const kernel = createKernel({ database });
     const app = await buildApp({
-      kernel: createKernel({ database }),
+      kernel,
+      modules: createModules(kernel),
       info: {
         name: 'Zhizhi',
         version,

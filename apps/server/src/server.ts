@@ -14,6 +14,7 @@ import {
 import { FENGHUA_DISTRICT_CODE, type SeedFenghuaResult, seedFenghua } from '@zhizhi/pack-fenghua';
 import pino, { type Logger } from 'pino';
 import { type App, buildApp } from './app';
+import { createModules, type Modules, startModules } from './modules';
 
 export const version: string = JSON.parse(
   readFileSync(fileURLToPath(new URL('../../../package.json', import.meta.url)), 'utf8'),
@@ -34,6 +35,7 @@ export interface StartServerOptions {
 export interface RunningServer {
   app: App;
   kernel: Kernel;
+  modules: Modules;
   url: string;
   close(): Promise<void>;
 }
@@ -65,13 +67,18 @@ export async function startServer(config: Config, options: StartServerOptions = 
       loginMaxFailures: config.LOGIN_MAX_FAILURES,
       loginLockMinutes: config.LOGIN_LOCK_MINUTES,
     });
+    const modules = createModules(kernel, {
+      publicUrl: config.PUBLIC_URL ?? `http://localhost:${config.PORT}`,
+    });
     await startKernel(kernel);
+    await startModules(modules);
     if (config.DEMO) {
-      const result = await seedFenghua(kernel);
+      const result = await seedFenghua(kernel, { governance: modules.governance });
       if (result.seeded) options.onDemoSeeded?.(result);
     }
     const app = await buildApp({
       kernel,
+      modules,
       logger,
       info: {
         name: '整体智治 Zhizhi',
@@ -104,7 +111,7 @@ export async function startServer(config: Config, options: StartServerOptions = 
     const calendarRefresh = background
       ? setInterval(() => kernel.calendar.reload().catch(() => {}), 60_000).unref()
       : null;
-    if (background) kernel.jobs.start(1000);
+    if (background) kernel.jobs.start(250);
     let closing: Promise<void> | null = null;
     const close = () => {
       closing ??= (async () => {
@@ -120,7 +127,7 @@ export async function startServer(config: Config, options: StartServerOptions = 
       })();
       return closing;
     };
-    return { app, kernel, url: address, close };
+    return { app, kernel, modules, url: address, close };
   } catch (error) {
     lock?.release();
     throw error;

@@ -2,6 +2,7 @@ import { systemActor } from '@zhizhi/kernel';
 import { createTestKernel } from '@zhizhi/kernel/testing';
 import type { Logger } from 'pino';
 import { type App, buildApp } from './app';
+import { createModules, startModules } from './modules';
 
 /** The API over a fresh test kernel, with an admin and an auditor account. */
 export async function createTestApp(
@@ -24,8 +25,11 @@ export async function createTestApp(
     roles: [{ roleCode: 'auditor', divisionCode: '330213000000' }],
     mustChangePassword: false,
   });
+  const modules = createModules(t.kernel);
+  await startModules(modules);
   const app: App = await buildApp({
     kernel: t.kernel,
+    modules,
     info: {
       name: 'Zhizhi',
       version: 'test',
@@ -54,6 +58,7 @@ export async function createTestApp(
 
   return {
     ...t,
+    modules,
     app,
     login,
     close: async () => {

@@ -73,7 +73,7 @@ const FASTIFY_CODES: Record<string, [number, string, string]> = {
   FST_ERR_ASYNC_CONSTRAINT: [400, 'http.bad_request', 'The request could not be routed.'],
 };
 
-function toProblem(error: FastifyError, request: FastifyRequest): Problem {
+export function toProblem(error: FastifyError, request: FastifyRequest): Problem {
   const instance = request.url.split('?')[0];
   if (hasZodFastifySchemaValidationErrors(error)) {
     const chinese = prefersChinese(request);
@@ -97,7 +97,12 @@ function toProblem(error: FastifyError, request: FastifyRequest): Problem {
       : undefined;
     const overridable =
       typeof error.details?.overridable === 'boolean' ? { overridable: error.details.overridable } : {};
-    return problem(error.status, error.code, error.message, {
+    // A service may give its own Chinese wording (e.g. a 12345 file's missing columns).
+    const detail =
+      prefersChinese(request) && typeof error.details?.messageZh === 'string'
+        ? error.details.messageZh
+        : error.message;
+    return problem(error.status, error.code, detail, {
       instance,
       ...(errors ? { errors } : {}),
       ...overridable,

@@ -1,0 +1,35 @@
+import { createGovernance, type Governance } from '@zhizhi/governance';
+import type { Kernel } from '@zhizhi/kernel';
+import { fenghuaBoundary, fenghuaRegion, townSeats } from '@zhizhi/pack-fenghua';
+
+/** The domain modules of this deployment, composed over one kernel. */
+export interface Modules {
+  governance: Governance;
+  /** The district map base: boundary and township seats (GeoJSON, GCJ-02). */
+  region: { boundary: unknown; towns: readonly { code: string; name: string; lng: number; lat: number }[] };
+}
+
+export interface ModulesOptions {
+  /** The public base URL (for Open311 discovery), e.g. `http://localhost:8080`. */
+  publicUrl?: string;
+}
+
+/** Builds the modules (their job handlers and event subscriptions register here, once per kernel). */
+export function createModules(kernel: Kernel, options: ModulesOptions = {}): Modules {
+  const base = (options.publicUrl ?? 'http://localhost:8080').replace(/\/$/, '');
+  const governance = createGovernance(kernel, {
+    region: fenghuaRegion,
+    open311: {
+      jurisdictionId: 'fenghua.nb.zj.cn',
+      baseUrl: `${base}/open311/v2`,
+      contact: '宁波市奉化区社会治理中心 · 12345',
+      zipcode: '315500',
+    },
+  });
+  return { governance, region: { boundary: fenghuaBoundary, towns: townSeats } };
+}
+
+/** Installs what the modules need in the database (after the kernel has migrated). */
+export async function startModules(modules: Modules) {
+  await modules.governance.start();
+}

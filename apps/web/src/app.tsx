@@ -11,6 +11,15 @@ import { elderTheme, standardTheme } from './theme/themes';
 
 // Pages load on demand so the login screen stays light.
 const LoginPage = lazy(() => import('./pages/login-page').then((m) => ({ default: m.LoginPage })));
+const PublicReportPage = lazy(() =>
+  import('./pages/public-report-page').then((m) => ({ default: m.PublicReportPage })),
+);
+const PublicTrackPage = lazy(() =>
+  import('./pages/public-track-page').then((m) => ({ default: m.PublicTrackPage })),
+);
+const GridReportPage = lazy(() =>
+  import('./pages/grid-report-page').then((m) => ({ default: m.GridReportPage })),
+);
 const ChangePasswordPage = lazy(() =>
   import('./pages/change-password-page').then((m) => ({ default: m.ChangePasswordPage })),
 );
@@ -28,6 +37,28 @@ const RolesPage = lazy(() => import('./pages/roles-page').then((m) => ({ default
 const CalendarPage = lazy(() => import('./pages/calendar-page').then((m) => ({ default: m.CalendarPage })));
 const JobsPage = lazy(() => import('./pages/jobs-page').then((m) => ({ default: m.JobsPage })));
 const AuditPage = lazy(() => import('./pages/audit-page').then((m) => ({ default: m.AuditPage })));
+const SupervisionPage = lazy(() =>
+  import('./pages/supervision-page').then((m) => ({ default: m.SupervisionPage })),
+);
+const CasesWorkbenchPage = lazy(() =>
+  import('./pages/cases-workbench-page').then((m) => ({ default: m.CasesWorkbenchPage })),
+);
+const CasesDetailPage = lazy(() =>
+  import('./pages/cases-detail-page').then((m) => ({ default: m.CasesDetailPage })),
+);
+const CasesMapPage = lazy(() => import('./pages/cases-map-page').then((m) => ({ default: m.CasesMapPage })));
+const DispatchConsolePage = lazy(() =>
+  import('./pages/dispatch-console-page').then((m) => ({ default: m.DispatchConsolePage })),
+);
+const GovernanceCategoriesPage = lazy(() =>
+  import('./pages/governance-categories-page').then((m) => ({ default: m.GovernanceCategoriesPage })),
+);
+const GovernanceCataloguePage = lazy(() =>
+  import('./pages/governance-catalogue-page').then((m) => ({ default: m.GovernanceCataloguePage })),
+);
+const GovernanceHotlinePage = lazy(() =>
+  import('./pages/governance-hotline-page').then((m) => ({ default: m.GovernanceHotlinePage })),
+);
 const NotFoundPage = lazy(() => import('./pages/not-found-page').then((m) => ({ default: m.NotFoundPage })));
 
 const loading = <Spin size="large" style={{ display: 'block', margin: '20vh auto' }} />;
@@ -43,6 +74,8 @@ function AppRoutes() {
     <Suspense fallback={loading}>
       <Routes>
         <Route path="/login" element={<LoginPage />} />
+        <Route path="/report" element={<PublicReportPage />} />
+        <Route path="/track" element={<PublicTrackPage />} />
         <Route
           element={
             <RequireAuth>
@@ -53,6 +86,7 @@ function AppRoutes() {
           <Route index element={<HomePage />} />
           <Route path="change-password" element={<ChangePasswordPage />} />
           <Route path="me/api-keys" element={<ApiKeysPage />} />
+          <Route path="events/new" element={guarded('report', <GridReportPage />)} />
           <Route path="admin/divisions" element={guarded('divisions', <DivisionsPage />)} />
           <Route path="admin/departments" element={guarded('departments', <DepartmentsPage />)} />
           <Route path="admin/grids" element={guarded('grids', <GridsPage />)} />
@@ -61,6 +95,23 @@ function AppRoutes() {
           <Route path="admin/calendar" element={guarded('calendar', <CalendarPage />)} />
           <Route path="admin/jobs" element={guarded('jobs', <JobsPage />)} />
           <Route path="audit" element={guarded('audit', <AuditPage />)} />
+          <Route path="supervision/:taskId?" element={guarded('supervision', <SupervisionPage />)} />
+          <Route path="cases" element={guarded('cases', <CasesWorkbenchPage />)} />
+          <Route path="cases/:id" element={guarded('cases', <CasesDetailPage />)} />
+          <Route path="dispatch" element={guarded('dispatch', <DispatchConsolePage />)} />
+          <Route path="events/map" element={guarded('eventsMap', <CasesMapPage />)} />
+          <Route
+            path="governance/categories"
+            element={guarded('governanceCategories', <GovernanceCategoriesPage />)}
+          />
+          <Route
+            path="governance/catalogue"
+            element={guarded('governanceCatalogue', <GovernanceCataloguePage />)}
+          />
+          <Route
+            path="governance/hotline"
+            element={guarded('governanceHotline', <GovernanceHotlinePage />)}
+          />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -6,6 +6,7 @@ import { useLocalName, useT } from '../i18n/use-t';
 import { usePreferences } from '../session/preferences';
 import { useSession } from '../session/session';
 import { isGroup, NAV, type NavPage, navPageForPath } from './nav-items';
+import { NotificationBell } from './notifications/notification-bell';
 import { PreferenceSwitches } from './preference-switches';
 import { UserMenu } from './user-menu';
 
@@ -58,8 +59,14 @@ export function AppLayout() {
         style={{
           display: 'flex',
           alignItems: 'center',
-          gap: 16,
-          paddingInline: 24,
+          // On a phone the switches, bell and user menu wrap under the title instead of off the screen.
+          flexWrap: 'wrap',
+          gap: '8px 16px',
+          height: 'auto',
+          minHeight: elderMode ? 80 : 64,
+          lineHeight: 'normal',
+          paddingBlock: 8,
+          paddingInline: 'clamp(12px, 3vw, 24px)',
           borderBottom: `${token.lineWidth}px solid ${token.colorBorderSecondary}`,
         }}
       >
@@ -69,6 +76,7 @@ export function AppLayout() {
           </Link>
         </Typography.Title>
         <PreferenceSwitches />
+        <NotificationBell />
         <UserMenu />
       </Layout.Header>
       <Layout>
@@ -87,7 +95,7 @@ export function AppLayout() {
                 mode="inline"
                 items={items}
                 selectedKeys={selected ? [selected] : []}
-                defaultOpenKeys={['org', 'people']}
+                defaultOpenKeys={['governance', 'org', 'people']}
                 style={{ borderInlineEnd: 'none' }}
               />
             </nav>

@@ -1,8 +1,8 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { problemOf } from '@zhizhi/api-client';
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { Navigate, useLocation } from 'react-router';
+import { Link, Navigate, useLocation } from 'react-router';
 import { useAppTitle } from '../components/app-layout';
 import { PreferenceSwitches } from '../components/preference-switches';
 import { applyFieldErrors } from '../components/use-action';
@@ -103,6 +103,17 @@ export function LoginPage() {
             </Button>
           </Form>
         </Card>
+        <nav aria-label={t('public.nav.label')} style={{ marginTop: 16, textAlign: 'center' }}>
+          <Typography.Text>{t('public.loginHint')}</Typography.Text>
+          <Space size="large" style={{ marginInlineStart: 8 }}>
+            <Link to="/report" data-testid="login-public-report">
+              {t('public.nav.report')}
+            </Link>
+            <Link to="/track" data-testid="login-public-track">
+              {t('public.nav.track')}
+            </Link>
+          </Space>
+        </nav>
       </main>
     </div>
   );

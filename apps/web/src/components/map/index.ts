@@ -1,0 +1,2 @@
+export { EventMap, type EventMapProps } from './event-map';
+export type { LngLat, MapBoundary, MapPoint } from './map-style';

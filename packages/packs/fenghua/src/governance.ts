@@ -1,5 +1,7 @@
 import { deflateSync } from 'node:zlib';
 import { type Actor, type Kernel, systemActor } from '@zhizhi/kernel';
+import { identityStaff } from '@zhizhi/kernel/identity';
+import { inArray } from 'drizzle-orm';
 import type { DispatchRule } from '@zhizhi/kernel/cases';
 import { EVENT_TYPE, type Governance, type RegionGeo } from '@zhizhi/governance';
 import { type GovernancePlatform, townUnitCode } from './departments';
@@ -120,6 +122,21 @@ const DEMO_REPORTS: [string, string, string, number, number][] = [
 export async function seedGovernanceDemo(kernel: Kernel, governance: Governance) {
   const existing = await kernel.cases.listCases(systemActor, { typeCode: EVENT_TYPE, limit: 1 });
   if (existing.items.length) return 0;
+  // The demo handlers act for their own teams; other units' cases are handled "by the unit".
+  const people = await kernel.db
+    .select({
+      id: identityStaff.id,
+      name: identityStaff.displayName,
+      departmentId: identityStaff.departmentId,
+    })
+    .from(identityStaff)
+    .where(inArray(identityStaff.username, ['zhzf.xikou', 'zhzf.jinping']));
+  const handlerFor = (departmentId: string): Actor => {
+    const person = people.find((p) => p.departmentId === departmentId);
+    return person
+      ? { ...systemActor, type: 'staff', id: person.id, name: person.name, departmentId }
+      : { ...systemActor, name: 'demo-handler', departmentId };
+  };
   let n = 0;
   for (const [categoryCode, description, address, lng, lat] of DEMO_REPORTS) {
     const {
@@ -133,10 +150,20 @@ export async function seedGovernanceDemo(kernel: Kernel, governance: Governance)
       location: { lng, lat },
     });
     n += 1;
-    // Every third routed event is handled to the end and rated; every fifth is being handled.
     if (opened.state !== 'dispatched' || !opened.departmentId) continue;
+    const handler = handlerFor(opened.departmentId);
+    // The street lights of 广平路 are the power company's: the team returns it (退单), and the
+    // dispatcher finds it in the dispute queue.
+    if (n === 2) {
+      await kernel.cases.transition(handler, opened.id, {
+        transition: 'return',
+        expectedVersion: opened.version,
+        note: '该路段路灯由供电公司维护，不属于本单位职责，请改派。',
+      });
+      continue;
+    }
+    // Every third routed event is handled to the end and rated; every fifth is being handled.
     if (n % 3 !== 0 && n % 5 !== 0) continue;
-    const handler: Actor = { ...systemActor, name: 'demo-handler', departmentId: opened.departmentId };
     await kernel.cases.transition(handler, opened.id, {
       transition: 'accept',
       expectedVersion: opened.version,

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshotDir, startDemoServer } from './harness';
+import { launchBrowser, screenshotDir, startDemoServer, signIn as signInAs } from './harness';
 
 // A restaurant's kitchen waste on the street in 溪口镇: filed as 垃圾乱堆乱放, so the catalogue sends
 // it to the township's enforcement team, but it is a hygiene matter for market supervision.
@@ -23,15 +23,7 @@ describe('退单争议 in Chromium: a misrouted case is returned and re-dispatch
   let casePath = '';
   let handlerName = '';
 
-  const signIn = async (username: string) => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    await page.goto(`${demo.url}/login`);
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(demo.password(username));
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('user-menu').waitFor();
-    return page;
-  };
+  const signIn = (username: string) => signInAs(browser, demo.url, username, demo.password(username));
   const row = (page: Page) => page.locator(`tr[data-number="${number}"]`);
   const timelineEntry = (page: Page, step: string) =>
     page.locator(`[data-testid="timeline-entry"][data-step="${step}"]`);

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshotDir, startDemoServer } from './harness';
+import { launchBrowser, screenshotDir, startDemoServer, signIn as signInAs } from './harness';
 
 // 溪口镇, on 武岭路 (GCJ-02, like the district map).
 const XIKOU = { lng: '121.2435', lat: '29.6765' };
@@ -22,15 +22,7 @@ describe('一件坑洼事件 in Chromium: reported, routed, handled, rated, coun
   const receipt = { number: '', password: '' };
   const before: Record<string, Reading> = {};
 
-  const signIn = async (username: string) => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    await page.goto(`${demo.url}/login`);
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(demo.password(username));
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('user-menu').waitFor();
-    return page;
-  };
+  const signIn = (username: string) => signInAs(browser, demo.url, username, demo.password(username));
   const indicator = async (page: Page, code: string): Promise<Reading> => {
     const card = page.locator(`[data-testid="indicator"][data-code="${code}"]`);
     return {

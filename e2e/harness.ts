@@ -6,7 +6,7 @@ import { type Database, loadConfig } from '@zhizhi/kernel';
 import { createTestDatabase } from '@zhizhi/kernel/testing';
 import type { DemoCredential } from '@zhizhi/pack-fenghua';
 import { type RunningServer, startServer } from '@zhizhi/server';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 
 export const screenshotDir = fileURLToPath(new URL('../.tmp/screenshots', import.meta.url));
 
@@ -56,4 +56,21 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-quic',
     ],
   });
+}
+
+/** Logs a staff member in on a new page (desktop, zh-CN unless the options say otherwise). */
+export async function signIn(
+  browser: Browser,
+  url: string,
+  username: string,
+  password: string,
+  options: BrowserContextOptions = {},
+): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', ...options });
+  await page.goto(`${url}/login`);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('user-menu').waitFor();
+  return page;
 }

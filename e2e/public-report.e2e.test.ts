@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { type Actor, systemActor } from '@zhizhi/kernel';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshotDir, startDemoServer } from './harness';
+import { launchBrowser, screenshotDir, signIn as signInAs, startDemoServer } from './harness';
 
 // A point in 溪口镇 (GCJ-02), and one in Hangzhou, outside the district.
 const XIKOU = { lng: '121.2435', lat: '29.6765' };
@@ -32,21 +32,13 @@ describe('群众上报 and 进度查询 in Chromium, on a phone', () => {
     await page.getByTestId('map-coordinates-apply').click();
   };
   const fieldErrors = (page: Page) => page.locator('.ant-form-item-explain-error').allInnerTexts();
-  const signIn = async (username: string) => {
-    const page = await browser.newPage({
+  const signIn = (username: string) =>
+    signInAs(browser, demo.url, username, demo.password(username), {
       viewport: { width: 375, height: 812 },
-      locale: 'zh-CN',
       // A GPS fix in 溪口镇, WGS-84 as phones give it.
       geolocation: { longitude: 121.2388, latitude: 29.6789, accuracy: 15 },
       permissions: ['geolocation'],
     });
-    await page.goto(`${demo.url}/login`);
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(demo.password(username));
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('user-menu').waitFor();
-    return page;
-  };
 
   beforeAll(async () => {
     demo = await startDemoServer();

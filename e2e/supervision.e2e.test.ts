@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { systemActor } from '@zhizhi/kernel';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshotDir, startDemoServer } from './harness';
+import { launchBrowser, screenshotDir, startDemoServer, signIn as signInAs } from './harness';
 
 const RSJ = '宁波市奉化区人力资源和社会保障局';
 const XIKOU = '宁波市奉化区溪口镇人民政府';
@@ -24,15 +24,8 @@ describe('督查督办 in Chromium: dispatch → report → complete → evaluat
   let browser: Browser;
   let leader: Page;
 
-  const signIn = async (username: string, password: string) => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
-    await page.goto(`${demo.url}/login`);
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(password);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('user-menu').waitFor();
-    return page;
-  };
+  const signIn = (username: string, password: string) =>
+    signInAs(browser, demo.url, username, password, { viewport: { width: 1366, height: 900 } });
   const card = (page: Page, department: string) =>
     page.locator(`[data-testid="assignment-card"][data-department="${department}"]`);
   const statusOf = (page: Page, department: string) =>

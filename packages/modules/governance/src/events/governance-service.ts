@@ -8,7 +8,7 @@ import type { LngLat } from '@zhizhi/kernel/geo';
 import { hashPassword, verifyPassword } from '@zhizhi/kernel/identity';
 import type { Kernel } from '@zhizhi/kernel';
 import { orgDepartment, orgDivision } from '@zhizhi/kernel/org';
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import {
   CHANNELS,
@@ -502,21 +502,7 @@ export function createGovernanceService(kernel: Kernel, region: RegionGeo) {
     };
   }
 
-  /** Department names for a set of ids (the web shows names, not ids). */
-  async function departmentNames(ids: string[]) {
-    if (!ids.length) return [];
-    return db
-      .select({
-        id: orgDepartment.id,
-        code: orgDepartment.code,
-        name: orgDepartment.name,
-        nameEn: orgDepartment.nameEn,
-      })
-      .from(orgDepartment)
-      .where(inArray(orgDepartment.id, [...new Set(ids)]));
-  }
-
-  /** Counts of open events by state for a map or a queue header. */
+  /** Located events in the actor's scope, for the events map. */
   async function mapPoints(actor: Actor, query: { open?: boolean; limit?: number }) {
     const page = await kernel.cases.listCases(actor, {
       typeCode: EVENT_TYPE,
@@ -550,7 +536,6 @@ export function createGovernanceService(kernel: Kernel, region: RegionGeo) {
     publicView,
     ratePublic,
     channelOf,
-    departmentNames,
     mapPoints,
     reportByNumber,
     region,

@@ -4885,6 +4885,431 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/data/resources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Catalogued data resources (ordered by code) */
+        get: {
+            parameters: {
+                query?: {
+                    providerDepartmentId?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["DataResource"][];
+                        };
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Register a data resource with its items (code assigned: classification + sequence) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        classificationCode: string;
+                        name: string;
+                        /** Format: uuid */
+                        providerDepartmentId: string;
+                        abstract: string;
+                        format: string;
+                        updateCycle: string;
+                        publishDate?: string | null;
+                        sharingType: string;
+                        sharingCondition?: string | null;
+                        openingType: string;
+                        relatedCodes?: string[];
+                        items: {
+                            code: string;
+                            name: string;
+                            type: string;
+                            grade: string;
+                            personalKind?: string | null;
+                            authoritative?: boolean;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/data/resources/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A resource with its items and 一数一源 conflicts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description 信息资源代码: 类/项/目/细目 + / + sequence */
+                            code: string;
+                            classificationCode: string;
+                            name: string;
+                            /** Format: uuid */
+                            providerDepartmentId: string;
+                            abstract: string;
+                            /** @enum {string} */
+                            format: "电子表格" | "数据库" | "文件" | "接口" | "图形图像" | "流媒体";
+                            /** @enum {string} */
+                            updateCycle: "实时" | "每日" | "每周" | "每月" | "每季度" | "每半年" | "每年" | "不定期";
+                            publishDate: string | null;
+                            /** @enum {string} */
+                            sharingType: "unconditional" | "conditional" | "none";
+                            sharingCondition: string | null;
+                            /** @enum {string} */
+                            openingType: "open" | "restricted" | "closed";
+                            relatedCodes: string[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                                type: string;
+                                /** @enum {string} */
+                                grade: "L1" | "L2" | "L3" | "L4";
+                                personalKind: ("id_number" | "name" | "phone" | "address" | "bank_account" | "other") | null;
+                                authoritative: boolean;
+                            }[];
+                            conflicts: {
+                                itemCode: string;
+                                itemName: string;
+                                /** Format: uuid */
+                                resourceId: string;
+                                resourceCode: string;
+                                resourceName: string;
+                                /** Format: uuid */
+                                departmentId: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/catalog.jsonld": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The catalog as DCAT-AP 3 JSON-LD (open and restricted-open resources) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/3/action/package_list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** CKAN package_list */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/3/action/package_show": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** CKAN package_show */
+        get: {
+            parameters: {
+                query: {
+                    id: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/3/action/package_search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** CKAN package_search (q, fq organization:/opening_type:, rows, start) */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    fq?: string;
+                    rows?: number;
+                    start?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/3/action/organization_list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** CKAN organization_list (providing departments) */
+        get: {
+            parameters: {
+                query?: {
+                    all_fields?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -5312,6 +5737,32 @@ export interface components {
                 displayName: string;
             }[];
             type: components["schemas"]["CaseTypeInput"];
+        };
+        DataResourceInput: {
+            /** Format: uuid */
+            id: string;
+            /** @description 信息资源代码: 类/项/目/细目 + / + sequence */
+            code: string;
+            classificationCode: string;
+            name: string;
+            /** Format: uuid */
+            providerDepartmentId: string;
+            abstract: string;
+            /** @enum {string} */
+            format: "电子表格" | "数据库" | "文件" | "接口" | "图形图像" | "流媒体";
+            /** @enum {string} */
+            updateCycle: "实时" | "每日" | "每周" | "每月" | "每季度" | "每半年" | "每年" | "不定期";
+            publishDate: string | null;
+            /** @enum {string} */
+            sharingType: "unconditional" | "conditional" | "none";
+            sharingCondition: string | null;
+            /** @enum {string} */
+            openingType: "open" | "restricted" | "closed";
+            relatedCodes: string[];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
         };
         StoredFileInput: {
             /** Format: uuid */
@@ -5992,6 +6443,32 @@ export interface components {
                 displayName: string;
             }[];
             type: components["schemas"]["CaseType"];
+        };
+        DataResource: {
+            /** Format: uuid */
+            id: string;
+            /** @description 信息资源代码: 类/项/目/细目 + / + sequence */
+            code: string;
+            classificationCode: string;
+            name: string;
+            /** Format: uuid */
+            providerDepartmentId: string;
+            abstract: string;
+            /** @enum {string} */
+            format: "电子表格" | "数据库" | "文件" | "接口" | "图形图像" | "流媒体";
+            /** @enum {string} */
+            updateCycle: "实时" | "每日" | "每周" | "每月" | "每季度" | "每半年" | "每年" | "不定期";
+            publishDate: string | null;
+            /** @enum {string} */
+            sharingType: "unconditional" | "conditional" | "none";
+            sharingCondition: string | null;
+            /** @enum {string} */
+            openingType: "open" | "restricted" | "closed";
+            relatedCodes: string[];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
         };
         StoredFile: {
             /** Format: uuid */

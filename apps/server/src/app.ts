@@ -27,6 +27,7 @@ import { orgRoutes } from './routes/org';
 import { staffRoutes } from './routes/staff';
 import type { Modules } from './modules';
 import { caseRoutes } from './routes/cases';
+import { dataRoutes } from './routes/data';
 import { fileRoutes } from './routes/files';
 import { governanceRoutes } from './routes/governance';
 import { notificationRoutes } from './routes/notifications';
@@ -102,7 +103,10 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(rateLimit, {
     max: options.rateLimitPerMinute ?? 1200,
     timeWindow: '1 minute',
-    allowList: (request) => !request.url.startsWith('/api/') && !request.url.startsWith('/open311/'),
+    allowList: (request) =>
+      !request.url.startsWith('/api/') &&
+      !request.url.startsWith('/open311/') &&
+      request.url !== '/catalog.jsonld',
     errorResponseBuilder: (_request, context) =>
       Object.assign(new Error('rate limited'), { statusCode: 429, retryAfter: context.after }),
   });
@@ -152,6 +156,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(governanceRoutes(kernel, options.modules));
   await app.register(publicRoutes(kernel, options.modules));
   await app.register(open311Routes(kernel, options.modules));
+  await app.register(dataRoutes(kernel, options.modules));
   for (const routes of options.routes ?? []) await app.register(routes);
 
   registerWeb(app, options.webDist ?? null);

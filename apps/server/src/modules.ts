@@ -1,3 +1,9 @@
+import {
+  type CatalogExports,
+  type CatalogService,
+  createCatalogExports,
+  createCatalogService,
+} from '@zhizhi/data';
 import { createGovernance, type Governance } from '@zhizhi/governance';
 import type { Kernel } from '@zhizhi/kernel';
 import { fenghuaBoundary, fenghuaRegion, townSeats } from '@zhizhi/pack-fenghua';
@@ -5,6 +11,8 @@ import { fenghuaBoundary, fenghuaRegion, townSeats } from '@zhizhi/pack-fenghua'
 /** The domain modules of this deployment, composed over one kernel. */
 export interface Modules {
   governance: Governance;
+  /** Public data (issue #4): the catalog so far. */
+  data: { catalog: CatalogService; catalogExports: CatalogExports };
   /** The district map base: boundary and township seats (GeoJSON, GCJ-02). */
   region: { boundary: unknown; towns: readonly { code: string; name: string; lng: number; lat: number }[] };
 }
@@ -26,7 +34,11 @@ export function createModules(kernel: Kernel, options: ModulesOptions = {}): Mod
       zipcode: '315500',
     },
   });
-  return { governance, region: { boundary: fenghuaBoundary, towns: townSeats } };
+  const data = {
+    catalog: createCatalogService(kernel),
+    catalogExports: createCatalogExports(kernel, { baseUrl: base, publisher: '宁波市奉化区' }),
+  };
+  return { governance, data, region: { boundary: fenghuaBoundary, towns: townSeats } };
 }
 
 /** Installs what the modules need in the database (after the kernel has migrated). */

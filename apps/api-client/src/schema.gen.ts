@@ -4892,7 +4892,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Catalogued data resources (ordered by code) */
+        /** Catalogued data resources (by code; by relevance with q) */
         get: {
             parameters: {
                 query?: {

@@ -68,7 +68,7 @@ export function dataRoutes(_kernel: Kernel, modules: Modules) {
       {
         schema: {
           tags,
-          summary: 'Catalogued data resources (ordered by code)',
+          summary: 'Catalogued data resources (by code; by relevance with q)',
           querystring: z.object({
             providerDepartmentId: uuid.optional(),
             limit: z.coerce.number().int().min(1).max(1000).optional(),

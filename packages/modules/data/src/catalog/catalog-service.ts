@@ -6,7 +6,8 @@ import { newId } from '@zhizhi/kernel/ids';
 import { grantToRole } from '@zhizhi/kernel/identity';
 import type { Kernel } from '@zhizhi/kernel';
 import { orgDepartment } from '@zhizhi/kernel/org';
-import { and, asc, eq, inArray, max, ne, sql } from 'drizzle-orm';
+import { rankExpression, searchQuery, toWeightedVector } from '@zhizhi/kernel/search';
+import { and, asc, desc, eq, getTableColumns, inArray, max, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { dataItem, dataResource, dataSystem } from './schema';
 
@@ -173,6 +174,16 @@ export function createCatalogService(kernel: Kernel) {
         updatedAt: now,
       });
       await replaceItems(tx, id, r.items);
+      await tx
+        .update(dataResource)
+        .set({
+          search: toWeightedVector([
+            { text: r.name, weight: 'A' },
+            { text: r.items.map((i) => i.name).join(' '), weight: 'B' },
+            { text: `${code} ${r.abstract}`, weight: 'C' },
+          ]) as unknown as string,
+        })
+        .where(eq(dataResource.id, id));
       await recordAudit(tx, clock, {
         actor,
         action: 'data.resource.registered',
@@ -237,16 +248,28 @@ export function createCatalogService(kernel: Kernel) {
       .from(dataItem)
       .where(eq(dataItem.resourceId, id))
       .orderBy(asc(dataItem.sort));
-    return { ...resource, items, conflicts: await sourceConflicts(db, id) };
+    const { search: _vector, ...fields } = resource;
+    return { ...fields, items, conflicts: await sourceConflicts(db, id) };
   }
 
-  async function listResources(actor: Actor, query: { providerDepartmentId?: string; limit?: number } = {}) {
+  /** Resources, filtered by provider and (Chinese) full-text `q`; ranked by relevance when searching. */
+  async function listResources(
+    actor: Actor,
+    query: { providerDepartmentId?: string; q?: string; limit?: number } = {},
+  ) {
     requirePermission(actor, DATA_PERMISSIONS.read);
+    const search = query.q ? searchQuery(query.q) : null;
+    const { search: _vector, ...columns } = getTableColumns(dataResource);
     return db
-      .select()
+      .select(columns)
       .from(dataResource)
-      .where(query.providerDepartmentId ? eq(dataResource.providerDepartmentId, query.providerDepartmentId) : undefined)
-      .orderBy(asc(dataResource.code))
+      .where(
+        and(
+          query.providerDepartmentId ? eq(dataResource.providerDepartmentId, query.providerDepartmentId) : undefined,
+          query.q ? (search ? sql`${dataResource.search} @@ ${search}` : sql`false`) : undefined,
+        ),
+      )
+      .orderBy(...(search ? [desc(rankExpression(dataResource.search, search)), asc(dataResource.code)] : [asc(dataResource.code)]))
       .limit(Math.min(query.limit ?? 200, 1000));
   }
 

@@ -97,6 +97,16 @@ describe('data catalog', () => {
     expect(itemNameKey(' 参保日期（信息） ')).toBe(itemNameKey('参保日期'));
   });
 
+  it('finds resources by Chinese words in their name, items and abstract, best match first', async () => {
+    const found = await catalog.listResources(rsjAdmin, { q: '参保' });
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((r) => /参保/.test(r.name) || /参保/.test(r.abstract))).toBe(true);
+    expect(await catalog.listResources(rsjAdmin, { q: '身份号码' })).not.toHaveLength(0);
+    expect(await catalog.listResources(rsjAdmin, { q: '不存在的词语' })).toEqual([]);
+    expect(await catalog.listResources(rsjAdmin, { q: '!!!' })).toEqual([]);
+    expect(found[0]).not.toHaveProperty('search');
+  });
+
   it('keeps a census of information systems named by the rule', async () => {
     const [resource] = await catalog.listResources(rsjAdmin);
     await catalog.registerSystem(rsjAdmin, {

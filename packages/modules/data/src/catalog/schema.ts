@@ -1,5 +1,6 @@
 import {
   boolean,
+  customType,
   date,
   index,
   integer,
@@ -11,6 +12,9 @@ import {
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
+
+/** PostgreSQL full-text vector (written by `@zhizhi/kernel/search`). */
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 /**
  * A public data resource (数据资源) in the government information resource catalog, with the
@@ -41,6 +45,8 @@ export const dataResource = pgTable(
     /** open (无条件开放) | restricted (受限开放) | closed (禁止开放) */
     openingType: varchar('opening_type', { length: 16 }).$type<'open' | 'restricted' | 'closed'>().notNull(),
     relatedCodes: jsonb('related_codes').$type<string[]>().notNull().default([]),
+    /** Name (A), item names (B), code and abstract (C), tokenised for Chinese search. */
+    search: tsvector('search'),
     createdBy: text('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
@@ -48,6 +54,7 @@ export const dataResource = pgTable(
   (t) => [
     uniqueIndex('data_resource_classification_sequence').on(t.classificationCode, t.sequence),
     index('data_resource_provider').on(t.providerDepartmentId),
+    index('data_resource_search').using('gin', t.search),
   ],
 );
 

@@ -5086,6 +5086,95 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/data/systems": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The census of information systems (信息系统普查) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["InformationSystem"][];
+                        };
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Register an information system (name ends in 系统 or 平台) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** Format: uuid */
+                        departmentId: string;
+                        status: string;
+                        resourceIds?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                        };
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/catalog.jsonld": {
         parameters: {
             query?: never;
@@ -6020,6 +6109,20 @@ export interface components {
             requirements: string;
             assignments: components["schemas"]["SupervisionAssignmentInput"][];
         };
+        InformationSystemInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: uuid */
+            departmentId: string;
+            /** @enum {string} */
+            status: "planned" | "in_use" | "retiring" | "retired";
+            resourceIds: string[];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
         Problem: {
             type: string;
             title: string;
@@ -6725,6 +6828,20 @@ export interface components {
             closedAt: string | null;
             requirements: string;
             assignments: components["schemas"]["SupervisionAssignment"][];
+        };
+        InformationSystem: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: uuid */
+            departmentId: string;
+            /** @enum {string} */
+            status: "planned" | "in_use" | "retiring" | "retired";
+            resourceIds: string[];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
         };
     };
     responses: never;

@@ -59,6 +59,9 @@ const GovernanceCataloguePage = lazy(() =>
 const GovernanceHotlinePage = lazy(() =>
   import('./pages/governance-hotline-page').then((m) => ({ default: m.GovernanceHotlinePage })),
 );
+const DataCatalogPage = lazy(() =>
+  import('./pages/data-catalog-page').then((m) => ({ default: m.DataCatalogPage })),
+);
 const NotFoundPage = lazy(() => import('./pages/not-found-page').then((m) => ({ default: m.NotFoundPage })));
 
 const loading = <Spin size="large" style={{ display: 'block', margin: '20vh auto' }} />;
@@ -112,6 +115,7 @@ function AppRoutes() {
             path="governance/hotline"
             element={guarded('governanceHotline', <GovernanceHotlinePage />)}
           />
+          <Route path="data/catalog" element={guarded('dataCatalog', <DataCatalogPage />)} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

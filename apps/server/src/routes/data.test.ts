@@ -73,6 +73,25 @@ describe('data catalog API, CKAN and DCAT-AP', () => {
     expect(anonymous.statusCode).toBe(401);
   });
 
+  it('keeps the systems census over HTTP, refusing a name that breaks the rule', async () => {
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: '/api/data/systems',
+      headers: admin,
+      payload: { name: '奉化区就业服务平台', departmentId: t.departments.rsj.id, status: 'in_use' },
+    });
+    expect(ok.statusCode).toBe(201);
+    const bad = await t.app.inject({
+      method: 'POST',
+      url: '/api/data/systems',
+      headers: admin,
+      payload: { name: 'jobs app', departmentId: t.departments.rsj.id, status: 'in_use' },
+    });
+    expect([bad.statusCode, bad.json().code]).toEqual([400, 'data.system.invalid']);
+    const list = await t.app.inject({ method: 'GET', url: '/api/data/systems', headers: admin });
+    expect(list.json().items.map((s: { name: string }) => s.name)).toEqual(['奉化区就业服务平台']);
+  });
+
   it('answers CKAN clients with CKAN shapes; the public sees only the open catalogue', async () => {
     const get = (url: string, headers: Record<string, string> = {}) =>
       t.app.inject({ method: 'GET', url, headers }).then((r) => ({ status: r.statusCode, body: r.json() }));

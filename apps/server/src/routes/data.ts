@@ -132,6 +132,49 @@ export function dataRoutes(_kernel: Kernel, modules: Modules) {
       async (request) => catalog.getResource(request.actor, request.params.id),
     );
 
+    const systemSchema = z
+      .object({
+        id: uuid,
+        name: z.string(),
+        departmentId: uuid,
+        status: z.enum(['planned', 'in_use', 'retiring', 'retired']),
+        resourceIds: z.array(uuid),
+        createdAt: dateTime,
+        updatedAt: dateTime,
+      })
+      .meta({ id: 'InformationSystem' });
+
+    r.get(
+      '/api/data/systems',
+      {
+        schema: {
+          tags,
+          summary: 'The census of information systems (信息系统普查)',
+          response: { 200: z.object({ items: z.array(systemSchema) }) },
+        },
+      },
+      async (request) => ({ items: await catalog.listSystems(request.actor) }),
+    );
+
+    r.post(
+      '/api/data/systems',
+      {
+        schema: {
+          tags,
+          summary: 'Register an information system (name ends in 系统 or 平台)',
+          body: z.object({
+            name: z.string().max(60),
+            departmentId: uuid,
+            status: z.string().max(16),
+            resourceIds: z.array(uuid).max(500).optional(),
+          }),
+          response: { 201: z.object({ id: uuid }) },
+        },
+      },
+      async (request, reply) =>
+        reply.code(201).send(await catalog.registerSystem(request.actor, request.body)),
+    );
+
     r.get(
       '/catalog.jsonld',
       { schema: { tags, summary: 'The catalog as DCAT-AP 3 JSON-LD (open and restricted-open resources)' } },

@@ -96,7 +96,7 @@ export const dataSystem = pgTable(
     name: text('name').notNull().unique(),
     departmentId: uuid('department_id').notNull(),
     /** planned | in_use | retiring | retired */
-    status: varchar('status', { length: 16 }).notNull(),
+    status: varchar('status', { length: 16 }).$type<'planned' | 'in_use' | 'retiring' | 'retired'>().notNull(),
     resourceIds: jsonb('resource_ids').$type<string[]>().notNull().default([]),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),

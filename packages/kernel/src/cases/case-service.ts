@@ -1,21 +1,5 @@
-import {
-  and,
-  asc,
-  count,
-  desc,
-  eq,
-  gte,
-  ilike,
-  inArray,
-  isNotNull,
-  isNull,
-  lt,
-  lte,
-  ne,
-  or,
-  sql,
-} from 'drizzle-orm';
-import { type Actor, can, requirePermission, scopeOf, systemActor } from '../access';
+import { and, asc, count, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { type Actor, can, requirePermission, systemActor } from '../access';
 import { recordAudit } from '../audit';
 import type { Calendar } from '../calendar';
 import type { Clock } from '../clock';
@@ -23,12 +7,13 @@ import type { Db, Executor } from '../db/types';
 import { ConflictError, InputError, NotAllowedError, NotFoundError } from '../errors';
 import type { EventBus } from '../events';
 import { filesFile } from '../files/schema';
-import { haversineMeters } from '../geo';
 import { newId } from '../ids';
 import type { Jobs } from '../jobs';
 import type { NotificationService } from '../notifications';
 import { orgDepartment } from '../org/schema';
 import { type CompiledRule, compileRule, evaluateBoolean } from '../rules';
+import { createCaseHandling } from './case-handling';
+import { createCaseQueries, type ListCasesQuery } from './case-queries';
 import { createCaseTypeStore } from './case-type-store';
 import { registerClockAlerts, scheduleClockChecks } from './clock-alerts';
 import { type ClockReading, type ClockStep, computeClock } from './compute-clock';
@@ -76,31 +61,35 @@ export interface TransitionInput {
   grade?: string;
 }
 
-export interface ListCasesQuery {
-  typeCode: string;
-  states?: string[];
-  departmentId?: string;
-  divisionCode?: string;
-  /** A staff id, or 'me'. */
-  assignee?: string;
-  unassigned?: boolean;
-  open?: boolean;
-  overdue?: boolean;
-  /** Cases with a pending extension request. */
-  pendingExtension?: boolean;
-  parentId?: string;
-  /** Number or title contains. */
-  q?: string;
-  /** A text field equal to `value`, or under it as a dotted code (`road` matches `road.pothole`). */
-  field?: { code: string; value: string };
-  openedFrom?: Date;
-  openedTo?: Date;
-  limit?: number;
-  /** Keyset: the last id of the previous page (newest first). */
-  before?: string;
-}
+export type CaseRow = typeof casesCase.$inferSelect;
 
-type CaseRow = typeof casesCase.$inferSelect;
+export type { ListCasesQuery };
+
+/** What the engine's parts share (handling steps and queries live in their own files). */
+export interface CaseEngine {
+  db: Db;
+  clock: Clock;
+  deps: CaseServiceDeps;
+  types: ReturnType<typeof createCaseTypeStore>;
+  readable(
+    actor: Actor,
+    caseId: string,
+    executor?: Executor,
+  ): Promise<{ row: CaseRow; definition: CaseTypeDefinition }>;
+  canRead(actor: Actor, row: CaseRow, definition: CaseTypeDefinition): boolean;
+  scope(row: CaseRow): { divisionCode: string; departmentId: string | null };
+  commitStep(
+    tx: Executor,
+    row: CaseRow,
+    definition: CaseTypeDefinition,
+    step: Step,
+    expectedVersion: number,
+  ): Promise<CaseRow>;
+  audited<T>(work: (tx: Executor) => Promise<T>): Promise<T>;
+  audit(tx: Executor, entry: Parameters<typeof recordAudit>[2]): void;
+  historySteps(tx: Executor, caseId: string): Promise<ClockStep[]>;
+  readClocks(definition: CaseTypeDefinition, steps: readonly ClockStep[], now: Date): ClockReading[];
+}
 
 /** Beijing date of an instant, YYYY-MM-DD. */
 function beijingDay(at: Date): string {
@@ -108,7 +97,7 @@ function beijingDay(at: Date): string {
 }
 
 /** One committed step: what changes on the case and what the history records. */
-interface Step {
+export interface Step {
   actor: Actor;
   code: string;
   to: string;
@@ -123,7 +112,6 @@ interface Step {
   keepVersion?: boolean;
 }
 
-const OPEN_LIMIT = 200;
 
 /**
  * The case engine: any closed-loop business as a case type defined in data. Opening and every
@@ -769,384 +757,22 @@ export function createCaseService(deps: CaseServiceDeps) {
     return transitionWith(tx, actor, caseId, input, (work) => withAudit(tx, work));
   }
 
-  /** A supervision note (督办): recorded, audited, and sent to whoever is handling the case. */
-  async function supervise(actor: Actor, caseId: string, note: string) {
-    const { row, definition } = await readable(actor, caseId);
-    if (!definition.supervisePermission)
-      throw new ConflictError(
-        'cases.supervise.unsupported',
-        `Case type ${definition.code} takes no supervision notes.`,
-      );
-    requirePermission(actor, definition.supervisePermission, scope(row));
-    const text = note?.trim();
-    if (!text || text.length > 2000)
-      throw new InputError(
-        'cases.supervise.note_required',
-        'A supervision note of 1–2,000 characters is required.',
-      );
-    if (row.closedAt) throw new ConflictError('cases.case.closed', 'The case is closed.');
-    await audited(async (tx) => {
-      await tx.insert(casesHistory).values({
-        id: newId(),
-        caseId: row.id,
-        transition: 'supervise',
-        fromState: row.state,
-        toState: row.state,
-        actorType: actor.type,
-        actorId: actor.id,
-        actorName: actor.name,
-        at: clock.now(),
-        note: text,
-        data: {},
-      });
-      audit(tx, {
-        actor,
-        action: 'cases.case.supervised',
-        subjectType: 'case',
-        subjectId: row.id,
-        data: { number: row.number },
-      });
-      await deps.notify?.(tx, {
-        staffId: row.assigneeId,
-        departmentId: row.assigneeId ? null : row.departmentId,
-        titleZh: `督办：${row.number} ${row.title}`,
-        titleEn: `Supervision: ${row.number} ${row.title}`,
-        bodyZh: text,
-        bodyEn: text,
-        link: `/cases/${row.id}`,
-        subjectType: 'case',
-        subjectId: row.id,
-        urgent: true,
-      });
-      await deps.publish(tx, 'cases.case.supervised', {
-        caseId: row.id,
-        number: row.number,
-        typeCode: row.typeCode,
-      });
-    });
-  }
-
-  async function requestExtension(actor: Actor, caseId: string, input: { units: number; reason: string }) {
-    const { row, definition } = await readable(actor, caseId);
-    const ext = definition.extension;
-    if (!ext)
-      throw new ConflictError(
-        'cases.extension.unsupported',
-        `Case type ${definition.code} has no extensions.`,
-      );
-    requirePermission(actor, ext.requestPermission, scope(row));
-    const reason = input.reason?.trim();
-    if (!reason || reason.length > 2000)
-      throw new InputError(
-        'cases.extension.reason_required',
-        'Give a reason for the extension (1–2,000 characters).',
-      );
-    if (!(Number.isFinite(input.units) && input.units > 0 && input.units <= ext.maxUnits))
-      throw new InputError('cases.extension.invalid_units', `An extension is 0 < units ≤ ${ext.maxUnits}.`);
-    if (row.meta.pendingExtension)
-      throw new ConflictError(
-        'cases.extension.pending',
-        'An extension request is already waiting for a decision.',
-      );
-    const steps = await historySteps(db, row.id);
-    const reading = readClocks(definition, steps, clock.now()).find((r) => r.code === ext.clock);
-    if (!reading || (reading.status !== 'running' && reading.status !== 'paused'))
-      throw new ConflictError('cases.extension.clock_not_running', 'The time limit is not running.');
-    return audited((tx) =>
-      commitStep(
-        tx,
-        row,
-        definition,
-        {
-          actor,
-          code: 'extension_requested',
-          to: row.state,
-          note: reason,
-          keepVersion: true,
-          caseMeta: {
-            ...row.meta,
-            pendingExtension: {
-              clock: ext.clock,
-              units: input.units,
-              reason,
-              by: actor.id,
-              at: clock.now().toISOString(),
-            },
-          },
-        },
-        row.version,
-      ),
-    );
-  }
-
-  async function decideExtension(
-    actor: Actor,
-    caseId: string,
-    input: { approve: boolean; note?: string | null },
-  ) {
-    const { row, definition } = await readable(actor, caseId);
-    const ext = definition.extension;
-    const pending = row.meta.pendingExtension;
-    if (!ext || !pending)
-      throw new ConflictError('cases.extension.none_pending', 'No extension request is waiting.');
-    requirePermission(actor, ext.approvePermission, scope(row));
-    if (pending.by && pending.by === actor.id)
-      throw new NotAllowedError(
-        'cases.extension.own_request',
-        'Someone else must decide on your own extension request.',
-      );
-    const { pendingExtension: _, ...rest } = row.meta;
-    return audited(async (tx) => {
-      const updated = await commitStep(
-        tx,
-        row,
-        definition,
-        {
-          actor,
-          code: input.approve ? 'extension_approved' : 'extension_rejected',
-          to: row.state,
-          note: input.note,
-          keepVersion: true,
-          caseMeta: rest,
-          meta: input.approve ? { extension: { clock: pending.clock, units: pending.units } } : undefined,
-        },
-        row.version,
-      );
-      await deps.notify?.(tx, {
-        staffId: pending.by,
-        titleZh: `延期申请${input.approve ? '已批准' : '未批准'}：${row.number}`,
-        titleEn: `Extension ${input.approve ? 'approved' : 'refused'}: ${row.number}`,
-        link: `/cases/${row.id}`,
-        subjectType: 'case',
-        subjectId: row.id,
-      });
-      return updated;
-    });
-  }
-
-  /** Open cases of the same type and category near this one in place and time (candidates to merge). */
-  async function findDuplicates(actor: Actor, caseId: string) {
-    const { row, definition } = await readable(actor, caseId);
-    const dup = definition.duplicates;
-    if (!dup) return [];
-    const category = row.data[dup.categoryField];
-    const here = row.data[dup.locationField] as { lng: number; lat: number } | undefined;
-    if (typeof category !== 'string' || !here) return [];
-    const window = dup.withinHours * 3_600_000;
-    const candidates = await db
-      .select()
-      .from(casesCase)
-      .where(
-        and(
-          eq(casesCase.typeCode, row.typeCode),
-          ne(casesCase.id, row.id),
-          isNull(casesCase.closedAt),
-          isNull(casesCase.mergedInto),
-          gte(casesCase.openedAt, new Date(row.openedAt.getTime() - window)),
-          lte(casesCase.openedAt, new Date(row.openedAt.getTime() + window)),
-          sql`${casesCase.data} ->> ${dup.categoryField} = ${category}`,
-        ),
-      )
-      .limit(OPEN_LIMIT);
-    return candidates
-      .filter((c) => canRead(actor, c, definition))
-      .map((c) => {
-        const there = c.data[dup.locationField] as { lng: number; lat: number } | undefined;
-        return { case: c, distanceMeters: there ? Math.round(haversineMeters(here, there)) : null };
-      })
-      .filter((c) => c.distanceMeters !== null && c.distanceMeters <= dup.withinMeters)
-      .sort((a, b) => (a.distanceMeters ?? 0) - (b.distanceMeters ?? 0));
-  }
-
-  /** Merges duplicate reports into a primary case; they wait for and share its outcome. */
-  async function merge(actor: Actor, primaryId: string, duplicateIds: string[], note?: string | null) {
-    const { row: primary, definition } = await readable(actor, primaryId);
-    const dup = definition.duplicates;
-    if (!dup)
-      throw new ConflictError(
-        'cases.merge.unsupported',
-        `Case type ${definition.code} does not merge duplicates.`,
-      );
-    requirePermission(actor, dup.mergePermission, scope(primary));
-    const ids = [...new Set(duplicateIds)];
-    if (!ids.length || ids.length > 50)
-      throw new InputError('cases.merge.invalid', 'Give 1–50 duplicate case ids.');
-    if (ids.includes(primary.id))
-      throw new InputError('cases.merge.self', 'A case cannot be merged into itself.');
-    if (primary.closedAt || primary.mergedInto)
-      throw new ConflictError('cases.merge.primary_closed', 'The primary case is closed or itself merged.');
-    const duplicates: CaseRow[] = [];
-    for (const id of ids) {
-      const { row } = await readable(actor, id);
-      requirePermission(actor, dup.mergePermission, scope(row));
-      if (row.typeCode !== primary.typeCode)
-        throw new InputError('cases.merge.type_mismatch', `${row.number} is of another case type.`);
-      if (row.closedAt || row.mergedInto)
-        throw new ConflictError('cases.merge.duplicate_closed', `${row.number} is closed or already merged.`);
-      duplicates.push(row);
-    }
-    return audited(async (tx) => {
-      for (const row of duplicates) {
-        const rowType = await types.get(row.typeCode, row.typeVersion, tx);
-        await commitStep(
-          tx,
-          row,
-          rowType.definition,
-          {
-            actor,
-            code: 'merge',
-            to: dup.mergedState,
-            note: note ?? `并入 ${primary.number}`,
-            mergedInto: primary.id,
-            assigneeId: null,
-            meta: { mergedInto: primary.id },
-          },
-          row.version,
-        );
-      }
-      return commitStep(
-        tx,
-        primary,
-        definition,
-        {
-          actor,
-          code: 'merge',
-          to: primary.state,
-          note: `合并重复件 ${duplicates.map((d) => d.number).join('、')}`,
-          keepVersion: true,
-          meta: { merged: duplicates.map((d) => d.id) },
-        },
-        primary.version,
-      );
-    });
-  }
-
-  /** The case, its history, related cases, and the transitions this actor may take now. */
-  async function getCase(actor: Actor, caseId: string) {
-    const { row, definition } = await readable(actor, caseId);
-    const history = await db
-      .select()
-      .from(casesHistory)
-      .where(eq(casesHistory.caseId, caseId))
-      .orderBy(asc(casesHistory.seq));
-    const related = await db
-      .select({
-        id: casesCase.id,
-        number: casesCase.number,
-        title: casesCase.title,
-        state: casesCase.state,
-        typeCode: casesCase.typeCode,
-        departmentId: casesCase.departmentId,
-        parentId: casesCase.parentId,
-        parentRole: casesCase.parentRole,
-        mergedInto: casesCase.mergedInto,
-        closedAt: casesCase.closedAt,
-      })
-      .from(casesCase)
-      .where(
-        or(
-          eq(casesCase.parentId, row.id),
-          eq(casesCase.mergedInto, row.id),
-          row.parentId ? eq(casesCase.id, row.parentId) : undefined,
-          row.mergedInto ? eq(casesCase.id, row.mergedInto) : undefined,
-        ),
-      )
-      .orderBy(asc(casesCase.openedAt));
-    const available = definition.transitions
-      .filter(
-        (t) =>
-          t.trigger === 'manual' &&
-          !row.mergedInto &&
-          t.from.includes(row.state) &&
-          can(actor, t.permission, scope(row)) &&
-          (!t.assigneeOnly || row.assigneeId === actor.id),
-      )
-      .map((t) => ({
-        code: t.code,
-        name: t.name,
-        requires: t.requires,
-        noteRequired: t.noteRequired,
-        assign: t.assign,
-        department: t.department,
-        coHandling: t.effects.some((e) => e.kind === 'open_children'),
-      }));
-    const now = clock.now();
-    const clocks = readClocks(definition, history, now);
-    const ext = definition.extension;
-    const actions = {
-      supervise:
-        !!definition.supervisePermission &&
-        !row.closedAt &&
-        can(actor, definition.supervisePermission, scope(row)),
-      requestExtension:
-        !!ext && !row.meta.pendingExtension && !row.closedAt && can(actor, ext.requestPermission, scope(row)),
-      decideExtension:
-        !!ext &&
-        !!row.meta.pendingExtension &&
-        row.meta.pendingExtension.by !== actor.id &&
-        can(actor, ext.approvePermission, scope(row)),
-      merge:
-        !!definition.duplicates &&
-        !row.closedAt &&
-        !row.mergedInto &&
-        can(actor, definition.duplicates.mergePermission, scope(row)),
-    };
-    return { ...row, history, related, available, actions, clocks };
-  }
-
-  /** A page of cases of one type the actor may read, newest first. */
-  async function listCases(actor: Actor, query: ListCasesQuery) {
-    const { definition } = await types.get(query.typeCode);
-    const reach = scopeOf(actor, definition.readPermission);
-    const limit = Math.min(Math.max(query.limit ?? 50, 1), 200);
-    const conditions = [eq(casesCase.typeCode, query.typeCode)];
-    const scopeConditions = [];
-    if (reach.divisionPrefixes.length) {
-      const division = or(
-        ...reach.divisionPrefixes.map((p) => sql`${casesCase.divisionCode} like ${`${p}%`}`),
-      );
-      scopeConditions.push(
-        reach.departmentIds ? and(division, inArray(casesCase.departmentId, reach.departmentIds)) : division,
-      );
-    }
-    if (actor.id && /^[0-9a-f-]{36}$/i.test(actor.id))
-      scopeConditions.push(eq(casesCase.assigneeId, actor.id));
-    if (!scopeConditions.length) requirePermission(actor, definition.readPermission);
-    conditions.push(or(...scopeConditions)!);
-    if (query.states?.length) conditions.push(inArray(casesCase.state, query.states));
-    if (query.departmentId) conditions.push(eq(casesCase.departmentId, query.departmentId));
-    if (query.divisionCode)
-      conditions.push(sql`${casesCase.divisionCode} like ${`${query.divisionCode.replace(/(000)+$/, '')}%`}`);
-    if (query.assignee)
-      conditions.push(eq(casesCase.assigneeId, query.assignee === 'me' ? (actor.id ?? '') : query.assignee));
-    if (query.unassigned) conditions.push(isNull(casesCase.assigneeId));
-    if (query.open === true) conditions.push(isNull(casesCase.closedAt));
-    if (query.open === false) conditions.push(isNotNull(casesCase.closedAt));
-    if (query.overdue) conditions.push(lt(casesCase.dueAt, clock.now()));
-    if (query.pendingExtension) conditions.push(sql`${casesCase.meta} -> 'pendingExtension' is not null`);
-    if (query.parentId) conditions.push(eq(casesCase.parentId, query.parentId));
-    if (query.openedFrom) conditions.push(gte(casesCase.openedAt, query.openedFrom));
-    if (query.openedTo) conditions.push(lt(casesCase.openedAt, query.openedTo));
-    if (query.q) {
-      const like = `%${query.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-      conditions.push(or(ilike(casesCase.number, like), ilike(casesCase.title, like))!);
-    }
-    if (query.field) {
-      const value = sql`${casesCase.data} ->> ${query.field.code}`;
-      const under = `${query.field.value.replace(/[%_\\]/g, (c) => `\\${c}`)}.%`;
-      conditions.push(or(sql`${value} = ${query.field.value}`, sql`${value} like ${under}`)!);
-    }
-    if (query.before) conditions.push(lt(casesCase.id, query.before));
-    const items = await db
-      .select()
-      .from(casesCase)
-      .where(and(...conditions))
-      .orderBy(desc(casesCase.id))
-      .limit(limit + 1);
-    const more = items.length > limit;
-    const page = more ? items.slice(0, limit) : items;
-    return { items: page, next: more ? page[page.length - 1].id : null };
-  }
+  const engine: CaseEngine = {
+    db,
+    clock,
+    deps,
+    types,
+    readable,
+    canRead,
+    scope,
+    commitStep,
+    audited,
+    audit,
+    historySteps,
+    readClocks,
+  };
+  const handling = createCaseHandling(engine);
+  const queries = createCaseQueries(engine);
 
   return {
     defineCaseType: types.define,
@@ -1157,13 +783,8 @@ export function createCaseService(deps: CaseServiceDeps) {
       withAudit(tx, (inner) => openInTx(inner, actor, input)),
     transition,
     transitionInTransaction,
-    getCase,
-    listCases,
-    supervise,
-    requestExtension,
-    decideExtension,
-    findDuplicates,
-    merge,
+    ...queries,
+    ...handling,
   };
 }
 

@@ -112,7 +112,6 @@ export interface Step {
   keepVersion?: boolean;
 }
 
-
 /**
  * The case engine: any closed-loop business as a case type defined in data. Opening and every
  * transition check permission in the case's scope, validate fields, evaluate CEL guards, and

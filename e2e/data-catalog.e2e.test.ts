@@ -17,11 +17,26 @@ describe('数据资源目录 in Chromium: register a resource with items, see it
   let browser: Browser;
   let page: Page;
 
-  /** Opens an antd select by its label and picks an option (typing first into searchable ones). */
+  /**
+   * Opens an antd select by its label, picks an option (typing first into searchable ones) and waits
+   * until the select shows it, so a slow machine cannot race the next step against a closing dropdown.
+   */
   const pick = async (dialog: Locator, label: string, option: string, search = false) => {
-    await dialog.getByLabel(label, { exact: true }).click();
-    if (search) await page.keyboard.type(option);
+    const input = dialog.getByLabel(label, { exact: true });
+    await input.click();
+    if (search) await input.fill(option);
     await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
+    const select = input.locator('xpath=ancestor::*[contains(concat(" ", @class, " "), " ant-select ")][1]');
+    await expect.poll(() => select.textContent(), { timeout: 10_000 }).toContain(option);
+  };
+
+  /** Clicks 保存 and returns the status of the POST it sends. */
+  const save = async (dialog: Locator) => {
+    const response = page.waitForResponse(
+      (r) => r.url().endsWith('/api/data/resources') && r.request().method() === 'POST',
+    );
+    await dialog.getByRole('button', { name: /保\s?存/ }).click();
+    return (await response).status();
   };
 
   const fillForm = async (classification: string, name: string, openingType: string, items: Item[]) => {
@@ -46,6 +61,8 @@ describe('数据资源目录 in Chromium: register a resource with items, see it
     demo = await startDemoServer();
     browser = await launchBrowser();
     page = await signIn(browser, demo.url, 'admin', demo.password('admin'));
+    // A hung locator fails with its name well inside the test timeout instead of timing the test out.
+    page.setDefaultTimeout(15_000);
   }, 120_000);
 
   afterAll(async () => {
@@ -60,7 +77,7 @@ describe('数据资源目录 in Chromium: register a resource with items, see it
       { code: 'id_number', name: '公民身份号码', grade: 'L3', authoritative: true },
       { code: 'insured_status', name: '参保状态', grade: 'L2' },
     ]);
-    await dialog.getByRole('button', { name: /保\s?存/ }).click();
+    expect(await save(dialog)).toBe(201);
     await expect
       .poll(() => page.getByTestId('data-registered-code').textContent())
       .toContain('301001/000001');
@@ -86,7 +103,7 @@ describe('数据资源目录 in Chromium: register a resource with items, see it
     const dialog = await fillForm('301001', '参保人员银行账户', '无条件开放', [
       { code: 'bank_account', name: '社保卡银行账号', grade: 'L4' },
     ]);
-    await dialog.getByRole('button', { name: /保\s?存/ }).click();
+    expect(await save(dialog)).toBe(400);
     const help = dialog.locator('#data-resource_openingType_help');
     await expect.poll(() => help.textContent()).toContain('L1');
     await page.screenshot({ path: join(screenshotDir, 'data-e2e-error.png'), animations: 'disabled' });

@@ -45,6 +45,11 @@ export const dataResource = pgTable(
     /** open (无条件开放) | restricted (受限开放) | closed (禁止开放) */
     openingType: varchar('opening_type', { length: 16 }).$type<'open' | 'restricted' | 'closed'>().notNull(),
     relatedCodes: jsonb('related_codes').$type<string[]>().notNull().default([]),
+    /** Item codes that identify a row (e.g. `["id_number"]`); loads diff and share by this key. */
+    keyItems: jsonb('key_items').$type<string[]>().notNull().default([]),
+    /** active | retired (撤销: kept for history, hidden from sharing and opening). */
+    status: varchar('status', { length: 16 }).$type<'active' | 'retired'>().notNull().default('active'),
+    retiredAt: timestamp('retired_at', { withTimezone: true }),
     /** Name (A), item names (B), code and abstract (C), tokenised for Chinese search. */
     search: tsvector('search'),
     createdBy: text('created_by'),
@@ -80,6 +85,8 @@ export const dataItem = pgTable(
     >(),
     /** This resource is the authoritative source of the item (一数一源). */
     authoritative: boolean('authoritative').notNull().default(false),
+    /** Quality rules on this item (see `quality/rules.ts`), checked on every load. */
+    rules: jsonb('rules').$type<unknown[]>().notNull().default([]),
     sort: integer('sort').notNull().default(0),
   },
   (t) => [

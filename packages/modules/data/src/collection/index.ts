@@ -1,0 +1,1 @@
+export { dataLoad, dataRow } from './schema';

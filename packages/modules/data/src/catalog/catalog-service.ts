@@ -65,15 +65,21 @@ export const resourceInputSchema = z
     const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
     if (r.sharingType === 'conditional' && !r.sharingCondition)
       issue('sharingCondition', '受限共享 needs its condition');
-    if (new Set(r.items.map((i) => i.code)).size !== r.items.length) issue('items', 'item codes must be unique');
+    if (new Set(r.items.map((i) => i.code)).size !== r.items.length)
+      issue('items', 'item codes must be unique');
     // DB33/T 2350: L4 is never opened; L2/L3 only restricted; an open resource holds only L1 items.
-    const top = r.items.reduce((g, i) => (i.grade > g ? i.grade : g), 'L1');
-    if (r.openingType === 'open' && top !== 'L1') issue('openingType', `an open resource holds only L1 items (has ${top})`);
+    const top = r.items.map((i) => i.grade).sort().at(-1) ?? 'L1';
+    if (r.openingType === 'open' && top !== 'L1')
+      issue('openingType', `an open resource holds only L1 items (has ${top})`);
     if (r.openingType === 'restricted' && top === 'L4')
       issue('openingType', 'L4 items are never opened: the resource must be closed (禁止开放)');
     for (const [i, item] of r.items.entries())
       if (item.personalKind && item.grade === 'L1')
-        ctx.addIssue({ code: 'custom', path: ['items', i, 'grade'], message: 'personal data is at least L2' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['items', i, 'grade'],
+          message: 'personal data is at least L2',
+        });
   });
 
 export type ResourceInput = z.input<typeof resourceInputSchema>;
@@ -144,13 +150,16 @@ export function createCatalogService(kernel: Kernel) {
       const provider = await department(tx, r.providerDepartmentId);
       checkManage(actor, provider.id, provider.divisionCode);
       // One registration per classification at a time: the sequence is the next free one.
-      await tx.execute(sql`select pg_advisory_xact_lock(727101, ${Number.parseInt(r.classificationCode.slice(0, 9), 10) % 2_000_000_000})`);
+      await tx.execute(
+        sql`select pg_advisory_xact_lock(727101, ${Number.parseInt(r.classificationCode.slice(0, 9), 10) % 2_000_000_000})`,
+      );
       const [last] = await tx
         .select({ n: max(dataResource.sequence) })
         .from(dataResource)
         .where(eq(dataResource.classificationCode, r.classificationCode));
       const sequence = Number(last?.n ?? 0) + 1;
-      if (sequence > 999_999) throw new ConflictError('data.resource.sequence_exhausted', 'No sequence left.');
+      if (sequence > 999_999)
+        throw new ConflictError('data.resource.sequence_exhausted', 'No sequence left.');
       const code = `${r.classificationCode}/${String(sequence).padStart(6, '0')}`;
       const now = clock.now();
       const id = newId();
@@ -265,11 +274,17 @@ export function createCatalogService(kernel: Kernel) {
       .from(dataResource)
       .where(
         and(
-          query.providerDepartmentId ? eq(dataResource.providerDepartmentId, query.providerDepartmentId) : undefined,
+          query.providerDepartmentId
+            ? eq(dataResource.providerDepartmentId, query.providerDepartmentId)
+            : undefined,
           query.q ? (search ? sql`${dataResource.search} @@ ${search}` : sql`false`) : undefined,
         ),
       )
-      .orderBy(...(search ? [desc(rankExpression(dataResource.search, search)), asc(dataResource.code)] : [asc(dataResource.code)]))
+      .orderBy(
+        ...(search
+          ? [desc(rankExpression(dataResource.search, search)), asc(dataResource.code)]
+          : [asc(dataResource.code)]),
+      )
       .limit(Math.min(query.limit ?? 200, 1000));
   }
 
@@ -288,7 +303,10 @@ export function createCatalogService(kernel: Kernel) {
     return kernel.transaction(async (tx) => {
       const owner = await department(tx, s.departmentId);
       checkManage(actor, owner.id, owner.divisionCode);
-      const [taken] = await tx.select({ id: dataSystem.id }).from(dataSystem).where(eq(dataSystem.name, s.name));
+      const [taken] = await tx
+        .select({ id: dataSystem.id })
+        .from(dataSystem)
+        .where(eq(dataSystem.name, s.name));
       if (taken) throw new ConflictError('data.system.name_taken', `A system named ${s.name} is registered.`);
       if (s.resourceIds.length) {
         const found = await tx

@@ -33,7 +33,14 @@ describe('data catalog', () => {
     sharingCondition: '用于社保待遇资格认证等政务服务事项',
     openingType: 'closed',
     items: [
-      { code: 'id_number', name: '公民身份号码', type: 'string', grade: 'L4', personalKind: 'id_number', authoritative: false },
+      {
+        code: 'id_number',
+        name: '公民身份号码',
+        type: 'string',
+        grade: 'L4',
+        personalKind: 'id_number',
+        authoritative: false,
+      },
       { code: 'name', name: '姓名', type: 'string', grade: 'L3', personalKind: 'name' },
       { code: 'insured_since', name: '参保日期', type: 'date', grade: 'L2', authoritative: true },
     ],
@@ -59,7 +66,9 @@ describe('data catalog', () => {
     const before = (await catalog.listResources(rsjAdmin)).length;
     const open = catalog.registerResource(rsjAdmin, insured({ openingType: 'open' }));
     await expect(open).rejects.toMatchObject({ code: 'data.resource.invalid' });
-    await expect(catalog.registerResource(rsjAdmin, insured({ openingType: 'restricted' }))).rejects.toMatchObject({
+    await expect(
+      catalog.registerResource(rsjAdmin, insured({ openingType: 'restricted' })),
+    ).rejects.toMatchObject({
       details: { errors: [expect.objectContaining({ path: '/openingType' })] },
     });
     await expect(
@@ -68,10 +77,14 @@ describe('data catalog', () => {
     await expect(
       catalog.registerResource(
         rsjAdmin,
-        insured({ items: [{ code: 'phone', name: '联系电话', type: 'string', grade: 'L1', personalKind: 'phone' }] }),
+        insured({
+          items: [{ code: 'phone', name: '联系电话', type: 'string', grade: 'L1', personalKind: 'phone' }],
+        }),
       ),
     ).rejects.toMatchObject({ details: { errors: [expect.objectContaining({ path: '/items/0/grade' })] } });
-    await expect(catalog.registerResource(rsjAdmin, insured({ classificationCode: '4010' }))).rejects.toMatchObject({
+    await expect(
+      catalog.registerResource(rsjAdmin, insured({ classificationCode: '4010' })),
+    ).rejects.toMatchObject({
       code: 'data.resource.invalid',
     });
     // Only for one's own department.
@@ -92,7 +105,11 @@ describe('data catalog', () => {
     });
     const conflicts = (await catalog.getResource(rsjAdmin, mine.id)).conflicts;
     expect(conflicts).toContainEqual(
-      expect.objectContaining({ itemCode: 'insured_since', resourceId: theirs.id, departmentId: t.departments.xikou.id }),
+      expect.objectContaining({
+        itemCode: 'insured_since',
+        resourceId: theirs.id,
+        departmentId: t.departments.xikou.id,
+      }),
     );
     expect(itemNameKey(' 参保日期（信息） ')).toBe(itemNameKey('参保日期'));
   });
@@ -116,7 +133,11 @@ describe('data catalog', () => {
       resourceIds: [resource.id],
     });
     await expect(
-      catalog.registerSystem(rsjAdmin, { name: '社保 app', departmentId: t.departments.rsj.id, status: 'in_use' }),
+      catalog.registerSystem(rsjAdmin, {
+        name: '社保 app',
+        departmentId: t.departments.rsj.id,
+        status: 'in_use',
+      }),
     ).rejects.toMatchObject({ code: 'data.system.invalid' });
     await expect(
       catalog.registerSystem(rsjAdmin, {

@@ -74,7 +74,9 @@ export function createCatalogExports(kernel: Kernel, options: { baseUrl: string;
         { '@value': `${options.publisher} public data catalog`, '@language': 'en' },
       ],
       'dct:publisher': { '@type': 'foaf:Agent', 'foaf:name': options.publisher },
-      'dcat:dataset': resources.map((r) => datasetNode(base, r, itemsOf(r.id), departmentOf(r.providerDepartmentId))),
+      'dcat:dataset': resources.map((r) =>
+        datasetNode(base, r, itemsOf(r.id), departmentOf(r.providerDepartmentId)),
+      ),
     };
   }
 
@@ -96,9 +98,15 @@ export function createCatalogExports(kernel: Kernel, options: { baseUrl: string;
       },
       ...(r.publishDate ? { 'dct:issued': r.publishDate } : {}),
       'dct:modified': r.updatedAt.toISOString(),
-      'dct:relation': r.relatedCodes.map((c) => ({ '@id': `${base}/data/resources/${encodeURIComponent(c)}` })),
+      'dct:relation': r.relatedCodes.map((c) => ({
+        '@id': `${base}/data/resources/${encodeURIComponent(c)}`,
+      })),
       'csvw:tableSchema': {
-        'csvw:column': items.map((i) => ({ 'csvw:name': i.code, 'csvw:title': i.name, 'csvw:datatype': i.type })),
+        'csvw:column': items.map((i) => ({
+          'csvw:name': i.code,
+          'csvw:title': i.name,
+          'csvw:datatype': i.type,
+        })),
       },
     };
   }
@@ -131,7 +139,14 @@ export function createCatalogExports(kernel: Kernel, options: { baseUrl: string;
   }
 
   function ckanOrganization(d: Department) {
-    return { id: d.id, name: d.code, title: d.name, type: 'organization', is_organization: true, state: 'active' };
+    return {
+      id: d.id,
+      name: d.code,
+      title: d.name,
+      type: 'organization',
+      is_organization: true,
+      state: 'active',
+    };
   }
 
   /** CKAN `package_list`: the names of all datasets. */

@@ -33,14 +33,18 @@ export const dataResource = pgTable(
     providerDepartmentId: uuid('provider_department_id').notNull(),
     abstract: text('abstract').notNull(),
     /** 电子表格 | 数据库 | 文件 | 接口 | 图形图像 | 流媒体 */
-    format: varchar('format', { length: 16 }).$type<'电子表格' | '数据库' | '文件' | '接口' | '图形图像' | '流媒体'>().notNull(),
+    format: varchar('format', { length: 16 })
+      .$type<'电子表格' | '数据库' | '文件' | '接口' | '图形图像' | '流媒体'>()
+      .notNull(),
     /** 实时 | 每日 | 每周 | 每月 | 每季度 | 每半年 | 每年 | 不定期 */
     updateCycle: varchar('update_cycle', { length: 16 })
       .$type<'实时' | '每日' | '每周' | '每月' | '每季度' | '每半年' | '每年' | '不定期'>()
       .notNull(),
     publishDate: date('publish_date'),
     /** unconditional (无条件共享) | conditional (受限共享) | none (不予共享) */
-    sharingType: varchar('sharing_type', { length: 16 }).$type<'unconditional' | 'conditional' | 'none'>().notNull(),
+    sharingType: varchar('sharing_type', { length: 16 })
+      .$type<'unconditional' | 'conditional' | 'none'>()
+      .notNull(),
     sharingCondition: text('sharing_condition'),
     /** open (无条件开放) | restricted (受限开放) | closed (禁止开放) */
     openingType: varchar('opening_type', { length: 16 }).$type<'open' | 'restricted' | 'closed'>().notNull(),
@@ -103,7 +107,9 @@ export const dataSystem = pgTable(
     name: text('name').notNull().unique(),
     departmentId: uuid('department_id').notNull(),
     /** planned | in_use | retiring | retired */
-    status: varchar('status', { length: 16 }).$type<'planned' | 'in_use' | 'retiring' | 'retired'>().notNull(),
+    status: varchar('status', { length: 16 })
+      .$type<'planned' | 'in_use' | 'retiring' | 'retired'>()
+      .notNull(),
     resourceIds: jsonb('resource_ids').$type<string[]>().notNull().default([]),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),

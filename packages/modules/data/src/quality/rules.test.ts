@@ -10,7 +10,10 @@ const GOOD_USCC = `91330213MA2GQ3WJ5${usccCheckCharacter('91330213MA2GQ3WJ5')}`;
 
 describe('data quality rules', () => {
   const rules = compileRules([
-    { item: 'id_number', rules: [{ kind: 'required' }, { kind: 'format', format: 'id_number' }, { kind: 'unique' }] },
+    {
+      item: 'id_number',
+      rules: [{ kind: 'required' }, { kind: 'format', format: 'id_number' }, { kind: 'unique' }],
+    },
     { item: 'phone', rules: [{ kind: 'format', format: 'phone' }] },
     { item: 'age', rules: [{ kind: 'range', min: 0, max: 150 }] },
     { item: 'sex', rules: [{ kind: 'enum', values: ['男', '女'] }] },
@@ -20,8 +23,22 @@ describe('data quality rules', () => {
 
   it('finds each kind of problem by row and item, never echoing the value', () => {
     const report = checkRows(rules, [
-      { id_number: GOOD_ID, phone: '13800001111', age: 30, sex: '男', town: '330213100000', born: '1949-12-31' },
-      { id_number: BAD_ID, phone: '0574-88001122', age: 200, sex: '未知', town: '3302131', born: '2025-02-30' },
+      {
+        id_number: GOOD_ID,
+        phone: '13800001111',
+        age: 30,
+        sex: '男',
+        town: '330213100000',
+        born: '1949-12-31',
+      },
+      {
+        id_number: BAD_ID,
+        phone: '0574-88001122',
+        age: 200,
+        sex: '未知',
+        town: '3302131',
+        born: '2025-02-30',
+      },
       { id_number: GOOD_ID, phone: '12345', age: 'abc' },
       { id_number: '  ', sex: '' },
     ]);
@@ -63,12 +80,18 @@ describe('data quality rules', () => {
 
   it('property: findings never contain row values, and checks = passed + failed', () => {
     fc.assert(
-      fc.property(fc.array(fc.record({ id_number: fc.string(), phone: fc.string(), age: fc.string() }), { maxLength: 30 }), (rows) => {
-        const report = checkRows(rules, rows);
-        const failed = Object.values(report.items).reduce((n, i) => n + i.checks - i.passed, 0);
-        expect(report.findings.length).toBe(failed);
-        for (const f of report.findings) expect(Object.keys(f).sort()).toEqual(['code', 'item', 'row', 'rule']);
-      }),
+      fc.property(
+        fc.array(fc.record({ id_number: fc.string(), phone: fc.string(), age: fc.string() }), {
+          maxLength: 30,
+        }),
+        (rows) => {
+          const report = checkRows(rules, rows);
+          const failed = Object.values(report.items).reduce((n, i) => n + i.checks - i.passed, 0);
+          expect(report.findings.length).toBe(failed);
+          for (const f of report.findings)
+            expect(Object.keys(f).sort()).toEqual(['code', 'item', 'row', 'rule']);
+        },
+      ),
     );
   });
 });

@@ -1,5 +1,10 @@
 import { InputError } from '@zhizhi/kernel/errors';
-import { validateDivisionCode, validateIdNumber, validateMobile, validateUscc } from '@zhizhi/kernel/identity';
+import {
+  validateDivisionCode,
+  validateIdNumber,
+  validateMobile,
+  validateUscc,
+} from '@zhizhi/kernel/identity';
 import { z } from 'zod';
 
 /** A quality rule on one data item. */
@@ -92,7 +97,10 @@ export function compileRules(sets: unknown): ItemRules[] {
         try {
           new RegExp(rule.regex, 'u');
         } catch {
-          throw new InputError('data.rules.invalid', `Item ${set.item}: the pattern is not a valid regular expression.`);
+          throw new InputError(
+            'data.rules.invalid',
+            `Item ${set.item}: the pattern is not a valid regular expression.`,
+          );
         }
       }
   return parsed.data;

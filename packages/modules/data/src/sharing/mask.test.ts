@@ -18,7 +18,9 @@ describe('masking by grade', () => {
   it('masks names, phones, addresses and bank accounts; L4 never shows', () => {
     expect(maskValue('王小明', 'strict', 'name')).toBe('王*明');
     expect(maskValue('13812345678', 'light', 'phone')).toBe('138****5678');
-    expect(maskValue('浙江省宁波市奉化区锦屏街道南山路1号', 'strict', 'address')).toBe(`浙江省宁波市${'*'.repeat(12)}`);
+    expect(maskValue('浙江省宁波市奉化区锦屏街道南山路1号', 'strict', 'address')).toBe(
+      `浙江省宁波市${'*'.repeat(12)}`,
+    );
     expect(maskValue('6222021234567890123', 'strict', 'bank_account')).toBe(`${'*'.repeat(15)}0123`);
     expect(maskValue(123456, 'redact')).toBe('******');
     expect(maskValue(null, 'strict', 'name')).toBeNull();

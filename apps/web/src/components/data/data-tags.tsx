@@ -36,4 +36,3 @@ export function GradeTag({ value }: { value: Grade }) {
     </Tag>
   );
 }
-

@@ -93,7 +93,9 @@ export function ResourceDrawer({ resourceId, departmentName, onClose }: Resource
                 {resource.sharingCondition ?? '—'}
               </Descriptions.Item>
             )}
-            <Descriptions.Item label={t('data.field.publishDate')}>{resource.publishDate ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('data.field.publishDate')}>
+              {resource.publishDate ?? '—'}
+            </Descriptions.Item>
             <Descriptions.Item label={t('data.field.relatedCodes')}>
               {resource.relatedCodes.length > 0 ? resource.relatedCodes.join('、') : '—'}
             </Descriptions.Item>

@@ -52,10 +52,16 @@ export interface ResourceFormModalProps {
 
 const EMPTY_ITEM: ItemValues = { code: '', name: '', type: 'string', grade: 'L1', authoritative: false };
 // Code · name · type · grade · personal kind · authoritative · remove.
-const ITEM_GRID = 'minmax(120px,1.2fr) minmax(120px,1.2fr) minmax(100px,1fr) minmax(84px,0.7fr) minmax(120px,1fr) 90px 40px';
+const ITEM_GRID =
+  'minmax(120px,1.2fr) minmax(120px,1.2fr) minmax(100px,1fr) minmax(84px,0.7fr) minmax(120px,1fr) 90px 40px';
 
 /** 登记数据资源: the national catalog fields and an editable list of graded items; the server assigns the code. */
-export function ResourceFormModal({ departments, defaultDepartmentId, onClose, onSaved }: ResourceFormModalProps) {
+export function ResourceFormModal({
+  departments,
+  defaultDepartmentId,
+  onClose,
+  onSaved,
+}: ResourceFormModalProps) {
   const t = useT();
   const { elderMode } = usePreferences();
   const [form] = Form.useForm<ResourceValues>();
@@ -107,7 +113,13 @@ export function ResourceFormModal({ departments, defaultDepartmentId, onClose, o
       onClose={onClose}
       onSaved={onSaved}
     >
-      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(300px, 1fr))', columnGap: 16 }}>
+      <div
+        style={{
+          display: 'grid',
+          gridTemplateColumns: 'repeat(auto-fit, minmax(300px, 1fr))',
+          columnGap: 16,
+        }}
+      >
         <Form.Item
           name="classificationCode"
           label={t('data.field.classificationCode')}
@@ -155,7 +167,13 @@ export function ResourceFormModal({ departments, defaultDepartmentId, onClose, o
             <div style={{ minWidth: 760 }}>
               <div
                 aria-hidden
-                style={{ display: 'grid', gridTemplateColumns: ITEM_GRID, gap: 8, fontWeight: 600, marginBottom: 4 }}
+                style={{
+                  display: 'grid',
+                  gridTemplateColumns: ITEM_GRID,
+                  gap: 8,
+                  fontWeight: 600,
+                  marginBottom: 4,
+                }}
               >
                 <span>{t('data.items.code')}</span>
                 <span>{t('data.items.name')}</span>
@@ -180,10 +198,7 @@ export function ResourceFormModal({ departments, defaultDepartmentId, onClose, o
                         { pattern: /^[a-z][a-z0-9_]{0,63}$/, message: t('data.items.codeHelp') },
                       ]}
                     >
-                      <Input
-                        className="zz-mono"
-                        aria-label={`${row} ${t('data.items.code')}`}
-                      />
+                      <Input className="zz-mono" aria-label={`${row} ${t('data.items.code')}`} />
                     </Form.Item>
                     <Form.Item name={[field.name, 'name']} rules={[required]}>
                       <Input aria-label={`${row} ${t('data.items.name')}`} maxLength={60} />
@@ -206,7 +221,10 @@ export function ResourceFormModal({ departments, defaultDepartmentId, onClose, o
                         allowClear
                         aria-label={`${row} ${t('data.items.personalKind')}`}
                         placeholder={t('common.none')}
-                        options={PERSONAL_KINDS.map((value) => ({ value, label: t(`data.personal.${value}`) }))}
+                        options={PERSONAL_KINDS.map((value) => ({
+                          value,
+                          label: t(`data.personal.${value}`),
+                        }))}
                       />
                     </Form.Item>
                     <Form.Item name={[field.name, 'authoritative']} valuePropName="checked">

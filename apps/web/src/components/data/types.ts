@@ -28,4 +28,11 @@ export const SHARING_TYPES: SharingType[] = ['unconditional', 'conditional', 'no
 export const OPENING_TYPES: OpeningType[] = ['open', 'restricted', 'closed'];
 export const GRADES: Grade[] = ['L1', 'L2', 'L3', 'L4'];
 export const ITEM_TYPES = ['string', 'integer', 'decimal', 'date', 'datetime', 'boolean'] as const;
-export const PERSONAL_KINDS: PersonalKind[] = ['id_number', 'name', 'phone', 'address', 'bank_account', 'other'];
+export const PERSONAL_KINDS: PersonalKind[] = [
+  'id_number',
+  'name',
+  'phone',
+  'address',
+  'bank_account',
+  'other',
+];

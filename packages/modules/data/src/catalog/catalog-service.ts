@@ -68,7 +68,11 @@ export const resourceInputSchema = z
     if (new Set(r.items.map((i) => i.code)).size !== r.items.length)
       issue('items', 'item codes must be unique');
     // DB33/T 2350: L4 is never opened; L2/L3 only restricted; an open resource holds only L1 items.
-    const top = r.items.map((i) => i.grade).sort().at(-1) ?? 'L1';
+    const top =
+      r.items
+        .map((i) => i.grade)
+        .sort()
+        .at(-1) ?? 'L1';
     if (r.openingType === 'open' && top !== 'L1')
       issue('openingType', `an open resource holds only L1 items (has ${top})`);
     if (r.openingType === 'restricted' && top === 'L4')

@@ -12,7 +12,7 @@ interface Item {
   authoritative?: boolean;
 }
 
-describe('数据资源目录 in Chromium: register a resource with items, see its code and items', () => {
+describe('数据资源目录 in Chromium: register, edit, facet-filter and retire resources', () => {
   let demo: Awaited<ReturnType<typeof startDemoServer>>;
   let browser: Browser;
   let page: Page;
@@ -23,20 +23,43 @@ describe('数据资源目录 in Chromium: register a resource with items, see it
    */
   const pick = async (dialog: Locator, label: string, option: string, search = false) => {
     const input = dialog.getByLabel(label, { exact: true });
-    await input.click();
-    if (search) await input.fill(option);
-    await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
     const select = input.locator('xpath=ancestor::*[contains(concat(" ", @class, " "), " ant-select ")][1]');
-    await expect.poll(() => select.textContent(), { timeout: 10_000 }).toContain(option);
+    // A click on an option that is still sliding in can miss: open and pick again, up to three times.
+    const dropdown = page.locator('.ant-select-dropdown:visible');
+    for (let attempt = 1; ; attempt++) {
+      if (attempt === 1 || (await dropdown.count()) === 0) await input.click();
+      if (search) await input.fill(option);
+      await dropdown.getByTitle(option, { exact: true }).click();
+      try {
+        await expect.poll(() => select.textContent(), { timeout: 4_000 }).toContain(option);
+        return;
+      } catch (error) {
+        if (attempt === 3) throw error;
+      }
+    }
   };
 
-  /** Clicks 保存 and returns the status of the POST it sends. */
-  const save = async (dialog: Locator) => {
+  /** Clicks the dialog's OK button and returns the status of the request to `path` it sends. */
+  const save = async (dialog: Locator, method = 'POST', path = '/api/data/resources', button = /保\s?存/) => {
     const response = page.waitForResponse(
-      (r) => r.url().endsWith('/api/data/resources') && r.request().method() === 'POST',
+      (r) => new URL(r.url()).pathname.endsWith(path) && r.request().method() === method,
     );
-    await dialog.getByRole('button', { name: /保\s?存/ }).click();
+    await dialog.getByRole('button', { name: button }).click();
     return (await response).status();
+  };
+
+  /** The resource codes listed on the current page of the table, once the list has loaded. */
+  const listedCodes = () => page.getByTestId('data-resource-code').allTextContents();
+
+  /** Searches the catalog and waits for the list request to answer. */
+  const search = async (text: string) => {
+    const response = page.waitForResponse(
+      (r) => new URL(r.url()).pathname === '/api/data/resources' && r.request().method() === 'GET',
+    );
+    const box = page.getByTestId('data-search').locator('input');
+    await box.fill(text);
+    await box.press('Enter');
+    await response;
   };
 
   const fillForm = async (classification: string, name: string, openingType: string, items: Item[]) => {
@@ -73,7 +96,7 @@ describe('数据资源目录 in Chromium: register a resource with items, see it
   it('registers a resource with two items and shows the assigned code and the items', async () => {
     await page.goto(`${demo.url}/data/catalog`);
     await page.getByRole('heading', { name: '数据资源目录' }).waitFor();
-    const dialog = await fillForm('301001', '参保人员基本信息', '禁止开放', [
+    const dialog = await fillForm('301001', '灵活就业参保人员花名册', '禁止开放', [
       { code: 'id_number', name: '公民身份号码', grade: 'L3', authoritative: true },
       { code: 'insured_status', name: '参保状态', grade: 'L2' },
     ]);
@@ -94,9 +117,10 @@ describe('数据资源目录 in Chromium: register a resource with items, see it
     await page.screenshot({ path: join(screenshotDir, 'data-e2e-drawer.png'), animations: 'disabled' });
     await page.locator('.ant-drawer-close').click();
     await detail.waitFor({ state: 'hidden' });
-    await expect
-      .poll(() => page.getByTestId('data-resource-code').allTextContents())
-      .toEqual(['301001/000001']);
+    // The demo catalog is there too: search narrows the list to the new resource.
+    await expect.poll(() => page.getByTestId('data-resource-code').count()).toBeGreaterThan(10);
+    await search('花名册');
+    await expect.poll(listedCodes).toEqual(['301001/000001']);
   });
 
   it('shows the grading error on the opening type field: 无条件开放 with an L4 item', async () => {
@@ -108,6 +132,76 @@ describe('数据资源目录 in Chromium: register a resource with items, see it
     await expect.poll(() => help.textContent()).toContain('L1');
     await page.screenshot({ path: join(screenshotDir, 'data-e2e-error.png'), animations: 'disabled' });
     await dialog.getByRole('button', { name: /取\s?消/ }).click();
-    await expect.poll(() => page.getByTestId('data-resource-code').count()).toBe(1);
+    await dialog.waitFor({ state: 'hidden' });
+    await expect.poll(listedCodes).toEqual(['301001/000001']);
+  }, 60_000);
+
+  it('edits the resource keeping its code: new name and a key item, shown in the drawer', async () => {
+    await page.getByTestId('data-resource-code').filter({ hasText: '301001/000001' }).click();
+    const detail = page.getByTestId('data-detail');
+    await detail.waitFor();
+    await page.getByTestId('data-edit').click();
+    const dialog = page.getByRole('dialog').filter({ hasText: '编辑数据资源' });
+    await expect.poll(() => dialog.getByTestId('data-form-code').inputValue()).toBe('301001/000001');
+    await dialog.getByLabel('资源名称').fill('灵活就业参保人员花名册（含参保状态）');
+    await pick(dialog, '主键数据项', '公民身份号码（id_number）');
+    await dialog.getByText('编辑数据资源').click(); // closes the multiple select's dropdown
+    expect(await save(dialog, 'PUT', '', /保\s?存/)).toBe(200);
+    await dialog.waitFor({ state: 'hidden' });
+    await expect.poll(() => detail.getByTestId('data-detail-key-items').textContent()).toBe('id_number');
+    await expect.poll(() => detail.getByTestId('data-detail-code').textContent()).toBe('301001/000001');
+    await expect
+      .poll(() => page.locator('.ant-drawer-title').textContent())
+      .toBe('灵活就业参保人员花名册（含参保状态）');
+    await page.screenshot({ path: join(screenshotDir, 'data-e2e-edited.png'), animations: 'disabled' });
+    await page.locator('.ant-drawer-close').click();
+    await detail.waitFor({ state: 'hidden' });
+  }, 60_000);
+
+  it('filters by facets with counts: 无条件开放 shows the open demo resources only', async () => {
+    await search('');
+    const openOption = page
+      .getByTestId('data-facet-openingType')
+      .locator('[data-testid="data-facet-option"][data-value="open"]');
+    await expect.poll(() => openOption.textContent()).toMatch(/无条件开放\s*\(3\)/);
+    const response = page.waitForResponse((r) => r.url().includes('openingType=open'));
+    await openOption.click();
+    await response;
+    await expect
+      .poll(() => page.getByTestId('data-opening').allTextContents())
+      .toEqual(['无条件开放', '无条件开放', '无条件开放']);
+    await expect.poll(() => page.getByTestId('data-total').textContent()).toContain('3');
+    // Other facets now count only open resources: every one is top grade L1.
+    const grades = page.getByTestId('data-facet-grade').getByTestId('data-facet-option');
+    await expect.poll(() => grades.allTextContents()).toEqual([expect.stringMatching(/^L1\s*\(3\)$/)]);
+    await page.screenshot({ path: join(screenshotDir, 'data-e2e-facets.png'), animations: 'disabled' });
+    await page.getByTestId('data-facet-clear').click();
+    await expect.poll(() => page.getByTestId('data-resource-code').count()).toBeGreaterThan(10);
+  }, 60_000);
+
+  it('retires the resource with a reason: it leaves the default list and shows as 已撤销', async () => {
+    await search('花名册');
+    await expect.poll(listedCodes).toEqual(['301001/000001']);
+    await page.getByTestId('data-resource-code').first().click();
+    const detail = page.getByTestId('data-detail');
+    await detail.waitFor();
+    await page.getByTestId('data-retire').click();
+    const dialog = page.getByRole('dialog').filter({ hasText: '撤销数据资源' });
+    await dialog.getByLabel('撤销原因').fill('已并入人社局参保登记信息资源');
+    expect(await save(dialog, 'POST', '/retire', /撤\s?销/)).toBe(200);
+    await dialog.waitFor({ state: 'hidden' });
+    await expect.poll(() => detail.getByTestId('data-status').getAttribute('data-value')).toBe('retired');
+    expect(await page.getByTestId('data-edit').count()).toBe(0);
+    await page.locator('.ant-drawer-close').click();
+    await detail.waitFor({ state: 'hidden' });
+    await expect.poll(listedCodes).toEqual([]);
+    await page
+      .getByTestId('data-facet-status')
+      .getByText(/已撤销/)
+      .click();
+    await expect.poll(listedCodes).toEqual(['301001/000001']);
+    await expect
+      .poll(() => page.getByTestId('data-status').first().getAttribute('data-value'))
+      .toBe('retired');
   }, 60_000);
 });

@@ -1,4 +1,11 @@
-import { DATA_PERMISSIONS, FORMATS, GRADES, PERSONAL_KINDS, UPDATE_CYCLES } from '@zhizhi/data';
+import {
+  CkanSearchError,
+  DATA_PERMISSIONS,
+  FORMATS,
+  GRADES,
+  PERSONAL_KINDS,
+  UPDATE_CYCLES,
+} from '@zhizhi/data';
 import { can, type Kernel } from '@zhizhi/kernel';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -31,6 +38,9 @@ const resourceSchema = z
     sharingCondition: z.string().nullable(),
     openingType: z.enum(['open', 'restricted', 'closed']),
     relatedCodes: z.array(z.string()),
+    keyItems: z.array(z.string()).describe('Item codes that identify a row'),
+    status: z.enum(['active', 'retired']),
+    retiredAt: dateTime.nullable(),
     createdAt: dateTime,
     updatedAt: dateTime,
   })
@@ -43,6 +53,35 @@ const conflictSchema = z.object({
   resourceCode: z.string(),
   resourceName: z.string(),
   departmentId: uuid,
+});
+
+const facetCounts = z.record(z.string(), z.number().int()).describe('value → number of resources');
+
+// The wire shape of a resource edit; the catalog service validates the rules (400 with field paths).
+const resourceBody = z.object({
+  name: z.string().max(100),
+  providerDepartmentId: uuid,
+  abstract: z.string().max(2000),
+  format: z.string().max(16),
+  updateCycle: z.string().max(16),
+  publishDate: z.string().max(10).nullish(),
+  sharingType: z.string().max(16),
+  sharingCondition: z.string().max(500).nullish(),
+  openingType: z.string().max(16),
+  relatedCodes: z.array(z.string().max(32)).max(50).optional(),
+  keyItems: z.array(z.string().max(64)).max(10).optional(),
+  items: z
+    .array(
+      z.object({
+        code: z.string().max(64),
+        name: z.string().max(60),
+        type: z.string().max(16),
+        grade: z.string().max(2),
+        personalKind: z.string().max(16).nullish(),
+        authoritative: z.boolean().optional(),
+      }),
+    )
+    .max(500),
 });
 
 /** CKAN's envelope: `{ help, success, result }`, or `success: false` with an `error` object. */
@@ -68,15 +107,40 @@ export function dataRoutes(_kernel: Kernel, modules: Modules) {
       {
         schema: {
           tags,
-          summary: 'Catalogued data resources (by code; by relevance with q)',
+          summary: 'Catalogued resources: search, filters, facet counts and paging',
+          description:
+            'q is Chinese full text (ranked). Filters take one value or a comma-separated list (OR within ' +
+            'a filter, AND across). grade is the top item grade. Each facet counts with every filter but its own.',
           querystring: z.object({
-            providerDepartmentId: uuid.optional(),
+            q: z.string().max(200).optional(),
+            providerDepartmentId: z.string().max(4000).optional(),
+            grade: z.string().max(20).optional(),
+            format: z.string().max(200).optional(),
+            sharingType: z.string().max(100).optional(),
+            openingType: z.string().max(100).optional(),
+            status: z.enum(['active', 'retired', 'all']).optional(),
             limit: z.coerce.number().int().min(1).max(1000).optional(),
+            offset: z.coerce.number().int().min(0).max(1_000_000).optional(),
           }),
-          response: { 200: z.object({ items: z.array(resourceSchema) }) },
+          response: {
+            200: z.object({
+              items: z.array(resourceSchema.extend({ topGrade: z.enum(GRADES).nullable() })),
+              total: z.number().int(),
+              limit: z.number().int(),
+              offset: z.number().int(),
+              facets: z.object({
+                providerDepartmentId: facetCounts,
+                grade: facetCounts,
+                format: facetCounts,
+                sharingType: facetCounts,
+                openingType: facetCounts,
+                status: facetCounts,
+              }),
+            }),
+          },
         },
       },
-      async (request) => ({ items: await catalog.listResources(request.actor, request.query) }),
+      async (request) => catalog.listResources(request.actor, request.query),
     );
 
     r.post(
@@ -85,31 +149,7 @@ export function dataRoutes(_kernel: Kernel, modules: Modules) {
         schema: {
           tags,
           summary: 'Register a data resource with its items (code assigned: classification + sequence)',
-          body: z.object({
-            classificationCode: z.string().max(9),
-            name: z.string().max(100),
-            providerDepartmentId: uuid,
-            abstract: z.string().max(2000),
-            format: z.string().max(16),
-            updateCycle: z.string().max(16),
-            publishDate: z.string().max(10).nullish(),
-            sharingType: z.string().max(16),
-            sharingCondition: z.string().max(500).nullish(),
-            openingType: z.string().max(16),
-            relatedCodes: z.array(z.string().max(32)).max(50).optional(),
-            items: z
-              .array(
-                z.object({
-                  code: z.string().max(64),
-                  name: z.string().max(60),
-                  type: z.string().max(16),
-                  grade: z.string().max(2),
-                  personalKind: z.string().max(16).nullish(),
-                  authoritative: z.boolean().optional(),
-                }),
-              )
-              .max(500),
-          }),
+          body: resourceBody.extend({ classificationCode: z.string().max(9) }),
           response: { 201: z.object({ id: uuid, code: z.string() }) },
         },
       },
@@ -130,6 +170,43 @@ export function dataRoutes(_kernel: Kernel, modules: Modules) {
         },
       },
       async (request) => catalog.getResource(request.actor, request.params.id),
+    );
+
+    r.put(
+      '/api/data/resources/:id',
+      {
+        schema: {
+          tags,
+          summary: 'Edit a resource, keeping its code (grading re-checked, audited with a field diff)',
+          params: z.object({ id: uuid }),
+          body: resourceBody,
+          response: {
+            200: z.object({
+              id: uuid,
+              code: z.string(),
+              changed: z.array(z.string()).describe('fields that changed; empty when nothing did'),
+              conflicts: z.array(conflictSchema),
+            }),
+          },
+        },
+      },
+      async (request) => catalog.updateResource(request.actor, request.params.id, request.body),
+    );
+
+    r.post(
+      '/api/data/resources/:id/retire',
+      {
+        schema: {
+          tags,
+          summary: 'Retire (撤销) a resource with a reason: hidden from lists, CKAN and DCAT',
+          params: z.object({ id: uuid }),
+          body: z.object({ reason: z.string().max(500) }),
+          response: {
+            200: z.object({ id: uuid, code: z.string(), status: z.literal('retired'), retiredAt: dateTime }),
+          },
+        },
+      },
+      async (request) => catalog.retireResource(request.actor, request.params.id, request.body),
     );
 
     const systemSchema = z
@@ -212,21 +289,34 @@ export function dataRoutes(_kernel: Kernel, modules: Modules) {
       {
         schema: {
           tags: ckanTags,
-          summary: 'CKAN package_search (q, fq organization:/opening_type:, rows, start)',
+          summary: 'CKAN package_search (q, fq, facet.field, rows, start)',
+          description:
+            'fq: organization:<name>, res_format:<资源格式>, tags:<item name>, opening_type:, sharing_type:; ' +
+            'quoted values, (a OR b) lists, - to negate; clauses ANDed. facet.field: a JSON list of those fields.',
           querystring: z.object({
             q: z.string().max(200).optional(),
-            fq: z.string().max(200).optional(),
+            fq: z.string().max(500).optional(),
             rows: z.coerce.number().int().min(0).max(1000).optional(),
             start: z.coerce.number().int().min(0).optional(),
+            'facet.field': z.string().max(500).optional(),
+            'facet.limit': z.coerce.number().int().min(-1).max(1000).optional(),
+            'facet.mincount': z.coerce.number().int().min(0).optional(),
           }),
         },
       },
-      async (request, reply) =>
-        ckan(
-          reply,
-          'package_search',
-          await catalogExports.packageSearch(request.query, staffSees(request.actor)),
-        ),
+      async (request, reply) => {
+        try {
+          const result = await catalogExports.packageSearch(request.query, staffSees(request.actor));
+          return ckan(reply, 'package_search', result);
+        } catch (error) {
+          if (!(error instanceof CkanSearchError)) throw error;
+          return reply.code(409).send({
+            help: '/api/3/action/help_show?name=package_search',
+            success: false,
+            error: { __type: 'Search Query Error', message: error.message },
+          });
+        }
+      },
     );
     r.get(
       '/api/3/action/organization_list',

@@ -50,3 +50,5 @@ export {
 export type { FenghuaBoundaryProperties, NearestTown, TownSeat } from './geo';
 export { fenghuaBoundary, insideFenghua, nearestTown, townSeats } from './geo';
 export { demoPhoto, fenghuaDispatchRules, fenghuaRegion, seedGovernanceDemo } from './governance';
+export { type DemoResource, type DemoSystem, fenghuaDemoCatalog, fenghuaDemoSystems } from './data-catalog';
+export { type SeedDataCatalogResult, seedDataCatalog } from './data-catalog-seed';

@@ -4,7 +4,9 @@ import { recordAudit } from '@zhizhi/kernel/audit';
 import { identityCitizen, identityEnterprise } from '@zhizhi/kernel/identity';
 import { orgDivision } from '@zhizhi/kernel/org';
 import { EVENT_TYPE, type Governance } from '@zhizhi/governance';
+import type { CatalogService } from '@zhizhi/data';
 import { eq } from 'drizzle-orm';
+import { type SeedDataCatalogResult, seedDataCatalog } from './data-catalog-seed';
 import { fenghuaDemoStaff } from './demo-staff';
 import { fenghuaDepartments } from './departments';
 import { FENGHUA_DISTRICT_CODE, fenghuaDivisions } from './divisions';
@@ -21,6 +23,10 @@ export interface SeedFenghuaOptions {
   governance?: Governance;
   /** Demo events through the real intake channels (default true when `governance` is given). */
   demoEvents?: boolean;
+  /** The demo data catalog (resources, synthetic rows, systems census); default true. */
+  dataCatalog?: boolean;
+  /** The data module's catalog service, when the caller has one (otherwise one is made). */
+  catalog?: CatalogService;
 }
 
 export interface DemoCredential {
@@ -35,6 +41,8 @@ export interface SeedFenghuaResult {
   seeded: boolean;
   credentials: DemoCredential[];
   synthetic: { citizens: number; enterprises: number };
+  /** What the demo data catalog added (zeros when it was there already or not asked for). */
+  dataCatalog: SeedDataCatalogResult;
 }
 
 // Birth date, sex and address code repeat every lcm(65 years, 12 months, 28 days, 2, 3) = 5460 rows;
@@ -109,7 +117,11 @@ export async function seedFenghua(
     if (options.demoEvents !== false) await seedGovernanceDemo(kernel, options.governance);
   }
   const synthetic = await seedSyntheticPeople(kernel, options);
-  return { seeded: !existing, credentials, synthetic };
+  const dataCatalog =
+    options.dataCatalog === false
+      ? { resources: 0, rows: 0, systems: 0 }
+      : await seedDataCatalog(kernel, options.catalog);
+  return { seeded: !existing, credentials, synthetic, dataCatalog };
 }
 
 /** Synthetic citizens and enterprises, obviously fake (ID sequences 9xx, phones 1990000xxxx), valid check digits. */

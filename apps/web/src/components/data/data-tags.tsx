@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
 import { useT } from '../../i18n/use-t';
-import type { Grade, OpeningType, SharingType } from './types';
+import type { Grade, OpeningType, ResourceStatus, SharingType } from './types';
 
 const SHARING_COLOR: Record<SharingType, string> = {
   unconditional: 'green',
@@ -33,6 +33,15 @@ export function GradeTag({ value }: { value: Grade }) {
   return (
     <Tag color={GRADE_COLOR[value]} data-testid="data-grade" data-value={value}>
       {value}
+    </Tag>
+  );
+}
+
+export function StatusTag({ value }: { value: ResourceStatus }) {
+  const t = useT();
+  return (
+    <Tag color={value === 'active' ? 'blue' : 'default'} data-testid="data-status" data-value={value}>
+      {t(`data.status.${value}`)}
     </Tag>
   );
 }

@@ -1,27 +1,49 @@
 import { unwrap } from '@zhizhi/api-client';
-import { Alert, Descriptions, Drawer, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
+import { Alert, Button, Descriptions, Drawer, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { api } from '../../api/api';
 import { useEnumLabel, useT } from '../../i18n/use-t';
 import { usePreferences } from '../../session/preferences';
 import { formatDateTime } from '../format';
 import { useLoad } from '../use-load';
-import { GradeTag, OpeningTag, SharingTag } from './data-tags';
-import type { DataItem } from './types';
+import { GradeTag, OpeningTag, SharingTag, StatusTag } from './data-tags';
+import { RetireResourceModal } from './retire-resource-modal';
+import { ShareRequestButton } from './sharing/share-request-button';
+import { ObjectionButton } from './collection/objection-button';
+import type { DataItem, DataResourceDetail } from './types';
 
 export interface ResourceDrawerProps {
   resourceId: string;
   departmentName: (id: string) => string;
   onClose: () => void;
+  /** Offer 编辑 / 撤销 (the server checks the provider department's scope). */
+  canManage?: boolean;
+  /** Opens the edit form for the loaded resource. */
+  onEdit?: (resource: DataResourceDetail) => void;
+  /** After a retirement, so the list can reload. */
+  onRetired?: () => void;
+  /** Bump to reload the resource (e.g. after an edit). */
+  version?: number;
 }
 
 /** One resource with every catalog field, its graded items and any 一数一源 conflicts. */
-export function ResourceDrawer({ resourceId, departmentName, onClose }: ResourceDrawerProps) {
+export function ResourceDrawer({
+  resourceId,
+  departmentName,
+  onClose,
+  canManage,
+  onEdit,
+  onRetired,
+  version,
+}: ResourceDrawerProps) {
   const t = useT();
   const enumLabel = useEnumLabel();
   const { locale, elderMode } = usePreferences();
+  const [retiring, setRetiring] = useState(false);
   const loaded = useLoad(
     () => unwrap(api.GET('/api/data/resources/{id}', { params: { path: { id: resourceId } } })),
-    [resourceId],
+    [resourceId, version],
   );
   const resource = loaded.data?.id === resourceId ? loaded.data : undefined;
 
@@ -32,7 +54,41 @@ export function ResourceDrawer({ resourceId, departmentName, onClose }: Resource
       title={resource ? `${resource.name}` : t('data.detail.title')}
       onClose={onClose}
       destroyOnHidden
+      extra={
+        resource && (
+          <Space wrap data-testid="data-detail-actions">
+            <ShareRequestButton resource={resource} />
+            <ObjectionButton resource={resource} />
+            {canManage && resource.status === 'active' && onEdit && (
+              <Button icon={<EditOutlined />} data-testid="data-edit" onClick={() => onEdit(resource)}>
+                {t('data.catalog.edit')}
+              </Button>
+            )}
+            {canManage && resource.status === 'active' && (
+              <Button
+                danger
+                icon={<DeleteOutlined />}
+                data-testid="data-retire"
+                onClick={() => setRetiring(true)}
+              >
+                {t('data.catalog.retire')}
+              </Button>
+            )}
+          </Space>
+        )
+      }
     >
+      {resource && retiring && (
+        <RetireResourceModal
+          resource={resource}
+          onClose={() => setRetiring(false)}
+          onRetired={() => {
+            setRetiring(false);
+            loaded.reload();
+            onRetired?.();
+          }}
+        />
+      )}
       {!resource ? (
         <Skeleton active />
       ) : (
@@ -69,6 +125,12 @@ export function ResourceDrawer({ resourceId, departmentName, onClose }: Resource
             <Descriptions.Item label={t('data.field.classificationCode')}>
               <span className="zz-mono">{resource.classificationCode}</span>
             </Descriptions.Item>
+            <Descriptions.Item label={t('data.field.status')}>
+              <StatusTag value={resource.status} />
+            </Descriptions.Item>
+            <Descriptions.Item label={t('data.field.retiredAt')}>
+              {resource.retiredAt ? formatDateTime(resource.retiredAt, locale) : '—'}
+            </Descriptions.Item>
             <Descriptions.Item label={t('data.field.name')} span="filled">
               {resource.name}
             </Descriptions.Item>
@@ -95,6 +157,11 @@ export function ResourceDrawer({ resourceId, departmentName, onClose }: Resource
             )}
             <Descriptions.Item label={t('data.field.publishDate')}>
               {resource.publishDate ?? '—'}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('data.field.keyItems')}>
+              <span className="zz-mono" data-testid="data-detail-key-items">
+                {resource.keyItems.length > 0 ? resource.keyItems.join('、') : '—'}
+              </span>
             </Descriptions.Item>
             <Descriptions.Item label={t('data.field.relatedCodes')}>
               {resource.relatedCodes.length > 0 ? resource.relatedCodes.join('、') : '—'}

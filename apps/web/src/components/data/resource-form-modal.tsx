@@ -1,12 +1,14 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { unwrap } from '@zhizhi/api-client';
 import { Button, Checkbox, DatePicker, Form, Input, Select, Typography } from 'antd';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { api } from '../../api/api';
 import { useT } from '../../i18n/use-t';
 import { usePreferences } from '../../session/preferences';
 import { FormModal } from '../form-modal';
+import { useLoad } from '../use-load';
 import {
+  type DataResourceDetail,
   FORMATS,
   GRADES,
   type Grade,
@@ -40,14 +42,19 @@ interface ResourceValues {
   sharingCondition?: string;
   openingType: OpeningType;
   publishDate?: Dayjs | null;
+  relatedCodes?: string[];
+  keyItems?: string[];
   items: ItemValues[];
 }
 
 export interface ResourceFormModalProps {
   departments: { value: string; label: string }[];
   defaultDepartmentId?: string;
+  /** Edit this resource (its code and classification stay) instead of registering a new one. */
+  resource?: DataResourceDetail;
   onClose: () => void;
-  onSaved: (registered: { id: string; code: string }) => void;
+  /** After saving: the code, and for an edit the fields that changed (empty when none did). */
+  onSaved: (saved: { id: string; code: string; changed?: string[] }) => void;
 }
 
 const EMPTY_ITEM: ItemValues = { code: '', name: '', type: 'string', grade: 'L1', authoritative: false };
@@ -55,10 +62,40 @@ const EMPTY_ITEM: ItemValues = { code: '', name: '', type: 'string', grade: 'L1'
 const ITEM_GRID =
   'minmax(120px,1.2fr) minmax(120px,1.2fr) minmax(100px,1fr) minmax(84px,0.7fr) minmax(120px,1fr) 90px 40px';
 
-/** 登记数据资源: the national catalog fields and an editable list of graded items; the server assigns the code. */
+// The form's values for an existing resource.
+function valuesOf(resource: DataResourceDetail): ResourceValues {
+  return {
+    classificationCode: resource.classificationCode,
+    name: resource.name,
+    providerDepartmentId: resource.providerDepartmentId,
+    abstract: resource.abstract,
+    format: resource.format,
+    updateCycle: resource.updateCycle,
+    sharingType: resource.sharingType,
+    sharingCondition: resource.sharingCondition ?? undefined,
+    openingType: resource.openingType,
+    publishDate: resource.publishDate ? dayjs(resource.publishDate) : null,
+    relatedCodes: resource.relatedCodes,
+    keyItems: resource.keyItems,
+    items: resource.items.map((item) => ({
+      code: item.code,
+      name: item.name,
+      type: item.type as ItemValues['type'],
+      grade: item.grade,
+      personalKind: item.personalKind,
+      authoritative: item.authoritative,
+    })),
+  };
+}
+
+/**
+ * 登记 / 编辑数据资源: the national catalog fields, key items, related resources and an editable list
+ * of graded items. On registration the server assigns the code; on edit the code is read-only.
+ */
 export function ResourceFormModal({
   departments,
   defaultDepartmentId,
+  resource,
   onClose,
   onSaved,
 }: ResourceFormModalProps) {
@@ -66,49 +103,75 @@ export function ResourceFormModal({
   const { elderMode } = usePreferences();
   const [form] = Form.useForm<ResourceValues>();
   const sharingType = Form.useWatch('sharingType', form);
+  const items = Form.useWatch('items', form);
   const required = { required: true, message: t('common.required') };
+  const relatable = useLoad(
+    () =>
+      unwrap(api.GET('/api/data/resources', { params: { query: { limit: 1000 } } })).then((page) =>
+        page.items
+          .filter((r) => r.code !== resource?.code)
+          .map((r) => ({ value: r.code, label: `${r.code} ${r.name}` })),
+      ),
+    [resource?.code],
+  );
+  const keyItemOptions = (items ?? [])
+    .filter((item) => item?.code && /^[a-z][a-z0-9_]{0,63}$/.test(item.code))
+    .map((item) => ({ value: item.code, label: item.name ? `${item.name}（${item.code}）` : item.code }));
+
+  const body = (values: ResourceValues) => ({
+    name: values.name,
+    providerDepartmentId: values.providerDepartmentId,
+    abstract: values.abstract,
+    format: values.format,
+    updateCycle: values.updateCycle,
+    sharingType: values.sharingType,
+    sharingCondition: values.sharingType === 'conditional' ? (values.sharingCondition ?? null) : null,
+    openingType: values.openingType,
+    publishDate: values.publishDate ? values.publishDate.format('YYYY-MM-DD') : null,
+    relatedCodes: values.relatedCodes ?? [],
+    keyItems: values.keyItems ?? [],
+    items: (values.items ?? []).map((item) => ({
+      code: item.code.trim(),
+      name: item.name,
+      type: item.type,
+      grade: item.grade,
+      personalKind: item.personalKind ?? null,
+      authoritative: item.authoritative ?? false,
+    })),
+  });
 
   const save = (values: ResourceValues) =>
-    unwrap(
-      api.POST('/api/data/resources', {
-        body: {
-          classificationCode: values.classificationCode.trim(),
-          name: values.name,
-          providerDepartmentId: values.providerDepartmentId,
-          abstract: values.abstract,
-          format: values.format,
-          updateCycle: values.updateCycle,
-          sharingType: values.sharingType,
-          sharingCondition: values.sharingType === 'conditional' ? (values.sharingCondition ?? null) : null,
-          openingType: values.openingType,
-          publishDate: values.publishDate ? values.publishDate.format('YYYY-MM-DD') : null,
-          items: (values.items ?? []).map((item) => ({
-            code: item.code.trim(),
-            name: item.name,
-            type: item.type,
-            grade: item.grade,
-            personalKind: item.personalKind ?? null,
-            authoritative: item.authoritative ?? false,
-          })),
-        },
-      }),
-    );
+    resource
+      ? unwrap(
+          api.PUT('/api/data/resources/{id}', { params: { path: { id: resource.id } }, body: body(values) }),
+        )
+      : unwrap(
+          api.POST('/api/data/resources', {
+            body: { classificationCode: values.classificationCode.trim(), ...body(values) },
+          }),
+        );
 
   return (
-    <FormModal<ResourceValues, { id: string; code: string }>
-      title={t('data.catalog.register')}
+    <FormModal<ResourceValues, { id: string; code: string; changed?: string[] }>
+      title={resource ? t('data.catalog.editTitle', { code: resource.code }) : t('data.catalog.register')}
       name="data-resource"
       form={form}
       width={elderMode ? 1400 : 1100}
-      success={t('data.catalog.registered')}
-      initialValues={{
-        providerDepartmentId: defaultDepartmentId,
-        format: '电子表格',
-        updateCycle: '每月',
-        sharingType: 'unconditional',
-        openingType: 'closed',
-        items: [EMPTY_ITEM],
-      }}
+      success={resource ? t('data.catalog.updated') : t('data.catalog.registered')}
+      initialValues={
+        resource
+          ? valuesOf(resource)
+          : {
+              providerDepartmentId: defaultDepartmentId,
+              format: '电子表格',
+              updateCycle: '每月',
+              sharingType: 'unconditional',
+              openingType: 'closed',
+              relatedCodes: [],
+              keyItems: [],
+              items: [EMPTY_ITEM],
+            }
+      }
       save={save}
       onClose={onClose}
       onSaved={onSaved}
@@ -120,14 +183,23 @@ export function ResourceFormModal({
           columnGap: 16,
         }}
       >
-        <Form.Item
-          name="classificationCode"
-          label={t('data.field.classificationCode')}
-          extra={t('data.field.classificationHelp')}
-          rules={[required, { pattern: /^[1-3]\d{5}(\d{3})?$/, message: t('data.field.classificationHelp') }]}
-        >
-          <Input className="zz-mono" maxLength={9} inputMode="numeric" />
-        </Form.Item>
+        {resource ? (
+          <Form.Item label={t('data.field.code')}>
+            <Input className="zz-mono" value={resource.code} readOnly data-testid="data-form-code" />
+          </Form.Item>
+        ) : (
+          <Form.Item
+            name="classificationCode"
+            label={t('data.field.classificationCode')}
+            extra={t('data.field.classificationHelp')}
+            rules={[
+              required,
+              { pattern: /^[1-3]\d{5}(\d{3})?$/, message: t('data.field.classificationHelp') },
+            ]}
+          >
+            <Input className="zz-mono" maxLength={9} inputMode="numeric" />
+          </Form.Item>
+        )}
         <Form.Item name="name" label={t('data.field.name')} rules={[required, { min: 2, max: 100 }]}>
           <Input maxLength={100} />
         </Form.Item>
@@ -157,6 +229,16 @@ export function ResourceFormModal({
       )}
       <Form.Item name="abstract" label={t('data.field.abstract')} rules={[required, { min: 10, max: 2000 }]}>
         <Input.TextArea rows={3} maxLength={2000} showCount />
+      </Form.Item>
+      <Form.Item name="relatedCodes" label={t('data.field.relatedCodes')} extra={t('data.field.relatedHelp')}>
+        <Select
+          mode="multiple"
+          allowClear
+          loading={relatable.loading}
+          showSearch={{ optionFilterProp: 'label' }}
+          options={relatable.data ?? []}
+          maxCount={50}
+        />
       </Form.Item>
 
       <Typography.Title level={5}>{t('data.items.title')}</Typography.Title>
@@ -257,6 +339,14 @@ export function ResourceFormModal({
           </div>
         )}
       </Form.List>
+      <Form.Item
+        name="keyItems"
+        label={t('data.field.keyItems')}
+        extra={t('data.field.keyItemsHelp')}
+        style={{ marginTop: 16 }}
+      >
+        <Select mode="multiple" allowClear options={keyItemOptions} maxCount={10} />
+      </Form.Item>
     </FormModal>
   );
 }

@@ -1,10 +1,15 @@
 import type { ApiRequestBody, ApiResponse } from '@zhizhi/api-client';
 
-export type DataResource = ApiResponse<'/api/data/resources', 'get'>['items'][number];
+export type DataResourcePage = ApiResponse<'/api/data/resources', 'get'>;
+export type DataResource = DataResourcePage['items'][number];
+export type DataFacets = DataResourcePage['facets'];
+export type DataFacet = keyof DataFacets;
 export type DataResourceDetail = ApiResponse<'/api/data/resources/{id}', 'get'>;
 export type DataItem = DataResourceDetail['items'][number];
 export type DataConflict = DataResourceDetail['conflicts'][number];
 export type DataResourceInput = ApiRequestBody<'/api/data/resources', 'post'>;
+export type DataResourceUpdate = ApiRequestBody<'/api/data/resources/{id}', 'put'>;
+export type ResourceStatus = DataResource['status'];
 
 export type SharingType = DataResource['sharingType'];
 export type OpeningType = DataResource['openingType'];

@@ -63,7 +63,7 @@ describe('data catalog', () => {
   });
 
   it('refuses what the grading rules forbid, and registers nothing', async () => {
-    const before = (await catalog.listResources(rsjAdmin)).length;
+    const before = (await catalog.listResources(rsjAdmin)).total;
     const open = catalog.registerResource(rsjAdmin, insured({ openingType: 'open' }));
     await expect(open).rejects.toMatchObject({ code: 'data.resource.invalid' });
     await expect(
@@ -91,7 +91,7 @@ describe('data catalog', () => {
     await expect(
       catalog.registerResource(rsjAdmin, insured({ providerDepartmentId: t.departments.xikou.id })),
     ).rejects.toMatchObject({ code: 'access.denied' });
-    expect((await catalog.listResources(rsjAdmin)).length).toBe(before);
+    expect((await catalog.listResources(rsjAdmin)).total).toBe(before);
   });
 
   it('flags a second department claiming the same item as its one source (一数一源)', async () => {
@@ -115,17 +115,17 @@ describe('data catalog', () => {
   });
 
   it('finds resources by Chinese words in their name, items and abstract, best match first', async () => {
-    const found = await catalog.listResources(rsjAdmin, { q: '参保' });
+    const found = (await catalog.listResources(rsjAdmin, { q: '参保' })).items;
     expect(found.length).toBeGreaterThan(0);
     expect(found.every((r) => /参保/.test(r.name) || /参保/.test(r.abstract))).toBe(true);
-    expect(await catalog.listResources(rsjAdmin, { q: '身份号码' })).not.toHaveLength(0);
-    expect(await catalog.listResources(rsjAdmin, { q: '不存在的词语' })).toEqual([]);
-    expect(await catalog.listResources(rsjAdmin, { q: '!!!' })).toEqual([]);
+    expect((await catalog.listResources(rsjAdmin, { q: '身份号码' })).items).not.toHaveLength(0);
+    expect((await catalog.listResources(rsjAdmin, { q: '不存在的词语' })).items).toEqual([]);
+    expect((await catalog.listResources(rsjAdmin, { q: '!!!' })).total).toBe(0);
     expect(found[0]).not.toHaveProperty('search');
   });
 
   it('keeps a census of information systems named by the rule', async () => {
-    const [resource] = await catalog.listResources(rsjAdmin);
+    const [resource] = (await catalog.listResources(rsjAdmin)).items;
     await catalog.registerSystem(rsjAdmin, {
       name: '奉化区社会保险经办系统',
       departmentId: t.departments.rsj.id,

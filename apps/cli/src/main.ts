@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerAuditCommands } from './commands/audit';
 import { registerBackupCommands } from './commands/backup';
+import { registerDataCommands } from './commands/data';
 import { registerDatabaseCommands } from './commands/database';
 import { registerServeCommand } from './commands/serve';
 import { registerUserCommands } from './commands/user';
@@ -18,6 +19,7 @@ registerDatabaseCommands(program);
 registerUserCommands(program);
 registerAuditCommands(program);
 registerBackupCommands(program);
+registerDataCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   const { code, message, exitCode } = errorReport(error);

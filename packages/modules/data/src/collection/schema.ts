@@ -68,3 +68,14 @@ export const dataRow = pgTable(
     index('data_row_data').using('gin', t.data.op('jsonb_path_ops')),
   ],
 );
+
+/** A staff member following a resource: told about new loads, quality cases and objection answers. */
+export const dataSubscription = pgTable(
+  'data_subscription',
+  {
+    resourceId: uuid('resource_id').notNull(),
+    staffId: uuid('staff_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.resourceId, t.staffId] }), index('data_subscription_staff').on(t.staffId)],
+);

@@ -4892,12 +4892,22 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Catalogued data resources (by code; by relevance with q) */
+        /**
+         * Catalogued resources: search, filters, facet counts and paging
+         * @description q is Chinese full text (ranked). Filters take one value or a comma-separated list (OR within a filter, AND across). grade is the top item grade. Each facet counts with every filter but its own.
+         */
         get: {
             parameters: {
                 query?: {
+                    q?: string;
                     providerDepartmentId?: string;
+                    grade?: string;
+                    format?: string;
+                    sharingType?: string;
+                    openingType?: string;
+                    status?: "active" | "retired" | "all";
                     limit?: number;
+                    offset?: number;
                 };
                 header?: never;
                 path?: never;
@@ -4912,7 +4922,67 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: components["schemas"]["DataResource"][];
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @description 信息资源代码: 类/项/目/细目 + / + sequence */
+                                code: string;
+                                classificationCode: string;
+                                name: string;
+                                /** Format: uuid */
+                                providerDepartmentId: string;
+                                abstract: string;
+                                /** @enum {string} */
+                                format: "电子表格" | "数据库" | "文件" | "接口" | "图形图像" | "流媒体";
+                                /** @enum {string} */
+                                updateCycle: "实时" | "每日" | "每周" | "每月" | "每季度" | "每半年" | "每年" | "不定期";
+                                publishDate: string | null;
+                                /** @enum {string} */
+                                sharingType: "unconditional" | "conditional" | "none";
+                                sharingCondition: string | null;
+                                /** @enum {string} */
+                                openingType: "open" | "restricted" | "closed";
+                                relatedCodes: string[];
+                                /** @description Item codes that identify a row */
+                                keyItems: string[];
+                                /** @enum {string} */
+                                status: "active" | "retired";
+                                retiredAt: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                topGrade: ("L1" | "L2" | "L3" | "L4") | null;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                            facets: {
+                                /** @description value → number of resources */
+                                providerDepartmentId: {
+                                    [key: string]: number;
+                                };
+                                /** @description value → number of resources */
+                                grade: {
+                                    [key: string]: number;
+                                };
+                                /** @description value → number of resources */
+                                format: {
+                                    [key: string]: number;
+                                };
+                                /** @description value → number of resources */
+                                sharingType: {
+                                    [key: string]: number;
+                                };
+                                /** @description value → number of resources */
+                                openingType: {
+                                    [key: string]: number;
+                                };
+                                /** @description value → number of resources */
+                                status: {
+                                    [key: string]: number;
+                                };
+                            };
                         };
                     };
                 };
@@ -4939,7 +5009,6 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        classificationCode: string;
                         name: string;
                         /** Format: uuid */
                         providerDepartmentId: string;
@@ -4951,6 +5020,7 @@ export interface paths {
                         sharingCondition?: string | null;
                         openingType: string;
                         relatedCodes?: string[];
+                        keyItems?: string[];
                         items: {
                             code: string;
                             name: string;
@@ -4959,6 +5029,7 @@ export interface paths {
                             personalKind?: string | null;
                             authoritative?: boolean;
                         }[];
+                        classificationCode: string;
                     };
                 };
             };
@@ -5039,6 +5110,11 @@ export interface paths {
                             /** @enum {string} */
                             openingType: "open" | "restricted" | "closed";
                             relatedCodes: string[];
+                            /** @description Item codes that identify a row */
+                            keyItems: string[];
+                            /** @enum {string} */
+                            status: "active" | "retired";
+                            retiredAt: string | null;
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */
@@ -5078,8 +5154,141 @@ export interface paths {
                 };
             };
         };
-        put?: never;
+        /** Edit a resource, keeping its code (grading re-checked, audited with a field diff) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** Format: uuid */
+                        providerDepartmentId: string;
+                        abstract: string;
+                        format: string;
+                        updateCycle: string;
+                        publishDate?: string | null;
+                        sharingType: string;
+                        sharingCondition?: string | null;
+                        openingType: string;
+                        relatedCodes?: string[];
+                        keyItems?: string[];
+                        items: {
+                            code: string;
+                            name: string;
+                            type: string;
+                            grade: string;
+                            personalKind?: string | null;
+                            authoritative?: boolean;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            /** @description fields that changed; empty when nothing did */
+                            changed: string[];
+                            conflicts: {
+                                itemCode: string;
+                                itemName: string;
+                                /** Format: uuid */
+                                resourceId: string;
+                                resourceCode: string;
+                                resourceName: string;
+                                /** Format: uuid */
+                                departmentId: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/data/resources/{id}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retire (撤销) a resource with a reason: hidden from lists, CKAN and DCAT */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            /** @enum {string} */
+                            status: "retired";
+                            /** Format: date-time */
+                            retiredAt: string;
+                        };
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -5313,7 +5522,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** CKAN package_search (q, fq organization:/opening_type:, rows, start) */
+        /**
+         * CKAN package_search (q, fq, facet.field, rows, start)
+         * @description fq: organization:<name>, res_format:<资源格式>, tags:<item name>, opening_type:, sharing_type:; quoted values, (a OR b) lists, - to negate; clauses ANDed. facet.field: a JSON list of those fields.
+         */
         get: {
             parameters: {
                 query?: {
@@ -5321,6 +5533,9 @@ export interface paths {
                     fq?: string;
                     rows?: number;
                     start?: number;
+                    "facet.field"?: string;
+                    "facet.limit"?: number;
+                    "facet.mincount"?: number;
                 };
                 header?: never;
                 path?: never;
@@ -5379,6 +5594,2167 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/open/resources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open and restricted-open datasets: Chinese search, facets, paging (public) */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    departmentId?: string;
+                    updateCycle?: string;
+                    format?: string;
+                    openingType?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            items: components["schemas"]["OpenDataset"][];
+                            facets: {
+                                departments: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    nameEn: string;
+                                    count: number;
+                                }[];
+                                updateCycles: {
+                                    value: string;
+                                    count: number;
+                                }[];
+                                formats: {
+                                    value: string;
+                                    count: number;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/open/resources/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One dataset: fields, items (name and type), update cycle, figures (public) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Resource code, URL form: `201003-000001` */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OpenDatasetDetail"];
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/open/resources/{code}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download an open dataset as CSV (UTF-8 with BOM), JSON or XLSX, streamed (public) */
+        get: {
+            parameters: {
+                query: {
+                    format: string;
+                };
+                header?: never;
+                path: {
+                    /** @description Resource code, URL form: `201003-000001` */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/open/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Published usage: totals, by month, per dataset and department (public) */
+        get: {
+            parameters: {
+                query?: {
+                    month?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OpenDataStats"];
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/open/developers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Register as a developer; answers the API key (zzo_…), shown once (public) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        organisation: string;
+                        mobile: string;
+                        email: string;
+                        uscc?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            developer: components["schemas"]["OpenDeveloper"];
+                            /** @description Shown once */
+                            apiKey: string;
+                        };
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/open/developers/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The developer holding the X-API-Key, with their applications */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "x-api-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            developer: components["schemas"]["OpenDeveloper"];
+                            applications: components["schemas"]["OpenApplication"][];
+                        };
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/open/developers/me/key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rotate the developer key: the old one stops at once; the new one is shown once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "x-api-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            developer: components["schemas"]["OpenDeveloper"];
+                            /** @description Shown once */
+                            apiKey: string;
+                        };
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/open/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Apply for a restricted-open dataset (purpose, items, duration); a case opens for the provider */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "x-api-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        resourceCode: string;
+                        purpose: string;
+                        items: string[];
+                        durationDays: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            caseNumber: string;
+                            /** @enum {string} */
+                            status: "submitted";
+                        };
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/open/v1/resources/{code}/rows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rows of a dataset (X-API-Key): fields=a,b; item=value equality filters; limit ≤ 1000, offset */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Item codes, comma-separated */
+                    fields?: string;
+                    /** @description 1–1000, default 100 */
+                    limit?: string;
+                    offset?: string;
+                };
+                header?: {
+                    "x-api-key"?: string;
+                };
+                path: {
+                    /** @description Resource code, URL form: `201003-000001` */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            name: string;
+                            fields: {
+                                code: string;
+                                name: string;
+                                type: string;
+                                masked: boolean;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                            rows: {
+                                [key: string]: string | number | boolean | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/data/open-applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open-data applications to the caller’s departments (staff with data.open.review) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "submitted" | "approved" | "rejected";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                resourceCode: string;
+                                resourceUrlCode: string;
+                                resourceName: string;
+                                items: string[];
+                                /** @description Item code → name */
+                                itemNames: {
+                                    [key: string]: string;
+                                };
+                                purpose: string;
+                                durationDays: number;
+                                /** @enum {string} */
+                                status: "submitted" | "approved" | "rejected";
+                                /** Format: uuid */
+                                caseId: string;
+                                caseNumber: string;
+                                caseVersion: number;
+                                dueAt: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                decidedAt: string | null;
+                                grantedItems: string[];
+                                expiresAt: string | null;
+                                organisation: string;
+                                applicant: string;
+                                uscc: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/data/open-applications/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve (possibly fewer items) or reject (with a reason) an open-data application */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        decision: string;
+                        note?: string | null;
+                        items?: string[];
+                        expectedVersion: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OpenApplication"];
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/data/share/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sharing requests of my departments: mine (as consumer), inbox (to approve), or both */
+        get: {
+            parameters: {
+                query?: {
+                    box?: "mine" | "inbox";
+                    status?: "pending" | "approved" | "rejected";
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["DataShareRequest"][];
+                        };
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Request a resource for the own department (a data_share_request case) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        resourceId: string;
+                        /** Format: uuid */
+                        consumerDepartmentId?: string;
+                        items: string[];
+                        purpose: string;
+                        legalBasis: string;
+                        matterCode: string;
+                        durationDays: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                        };
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/data/share/requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A sharing request with the resource’s items and their masking */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** @enum {string} */
+                            kind: "new" | "renewal";
+                            /** Format: uuid */
+                            resourceId: string;
+                            resourceCode: string;
+                            resourceName: string;
+                            /** Format: uuid */
+                            consumerDepartmentId: string;
+                            /** Format: uuid */
+                            providerDepartmentId: string;
+                            items: string[];
+                            purpose: string;
+                            legalBasis: string;
+                            matterCode: string;
+                            durationDays: number;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "rejected";
+                            grantId: string | null;
+                            rejectReason: string | null;
+                            requestedBy: string | null;
+                            /** Format: date-time */
+                            requestedAt: string;
+                            decidedBy: string | null;
+                            decidedAt: string | null;
+                            /** @description The review clock’s promised deadline while pending */
+                            dueAt: string | null;
+                            caseState: string;
+                            resourceItems: {
+                                code: string;
+                                name: string;
+                                /** @enum {string} */
+                                grade: "L1" | "L2" | "L3" | "L4";
+                                personalKind: ("id_number" | "name" | "phone" | "address" | "bank_account" | "other") | null;
+                                /** @enum {string} */
+                                mode: "clear" | "light" | "strict" | "redact";
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/data/share/requests/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve (possibly fewer items): the approval becomes the grant */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        items?: string[];
+                        rowFilter?: {
+                            [key: string]: string | number | boolean;
+                        };
+                        quotaPerDay?: number;
+                        ratePerMinute?: number;
+                        expiresInDays: number;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            grantId: string;
+                            items: string[];
+                        };
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/data/share/requests/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject with a reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            status: "rejected";
+                        };
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/data/share/grants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Grants of my departments: as consumer, as provider, or both */
+        get: {
+            parameters: {
+                query?: {
+                    box?: "consumer" | "provider";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["DataShareGrant"][];
+                        };
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/data/share/grants/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One grant (the policy) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DataShareGrant"];
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/data/share/grants/{id}/key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue or rotate the consumer key (shown once; the old key stops at once) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            key: string;
+                            hint: string;
+                        };
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/data/share/grants/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a grant (provider department or administrator) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            status: "revoked";
+                        };
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/data/share/grants/{id}/renewals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask the provider to extend a grant (a renewal request case) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        durationDays: number;
+                        purpose?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                        };
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/data/share/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Calls and rows by consumer department, by resource and by day */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            byDepartment: {
+                                /** Format: uuid */
+                                departmentId: string;
+                                calls: number;
+                                rows: number;
+                                denied: number;
+                            }[];
+                            byResource: {
+                                /** Format: uuid */
+                                resourceId: string;
+                                resourceCode: string;
+                                calls: number;
+                                rows: number;
+                                denied: number;
+                            }[];
+                            byDay: {
+                                day: string;
+                                calls: number;
+                                rows: number;
+                                denied: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/data/share/access-log/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Verify the access log’s hash chain (names broken entries) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                            checked: number;
+                            problems: {
+                                seq: number;
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "edited" | "broken_link";
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/share/v1/resources/{code}/rows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Rows of a shared resource under the key’s grant (masked, metered)
+         * @description Authorization: Bearer zzs_…; X-Matter-Code (percent-encoded UTF-8, e.g. 许可-00001-001) and X-Accessor required. Query: fields=a,b; filter[item]=value; limit (≤ 1000); offset. The resource code may use - for / (301012001-000001). Answers { resource, items, rows, limit, offset, nextOffset }.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/data/resources/{id}/loads/upload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Load rows from a CSV/XLSX/JSON file sent as the body (x-file-name: URL-encoded name) */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description JSON object: source column → item code */
+                    mapping?: string;
+                };
+                header?: {
+                    "x-file-name"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DataLoad"];
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/data/resources/{id}/loads/http": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Load rows from a department’s JSON endpoint (array or { rows }); no credentials in the URL */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        url: string;
+                        mapping?: {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DataLoad"];
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/data/resources/{id}/loads/postgres": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Load rows from a PostgreSQL table (schema.table); the connection string is never stored */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        connectionString: string;
+                        table: string;
+                        mapping?: {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DataLoad"];
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/data/resources/{id}/loads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A resource’s loads (versions), newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["DataLoad"][];
+                        };
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/data/loads/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One load: progress while running, diff and pass rate when done */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DataLoad"];
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/data/resources/{id}/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Quality rules per item and the key items */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            keyItems: string[];
+                            items: {
+                                item: string;
+                                name: string;
+                                rules: unknown[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Set quality rules of items (others keep theirs) and optionally the key items */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        keyItems?: string[];
+                        items: {
+                            item: string;
+                            rules: unknown[];
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            keyItems: string[];
+                            items: {
+                                item: string;
+                                name: string;
+                                rules: unknown[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/data/resources/{id}/findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Findings of the latest load per item and rule (counts, sample rows; never values) and freshness */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            loadId: string | null;
+                            version: number | null;
+                            passRate: number | null;
+                            groups: {
+                                item: string;
+                                rule: string;
+                                code: string;
+                                count: number;
+                                /** @description Up to 20 sample row numbers (1-based, header excluded) */
+                                rows: number[];
+                            }[];
+                            freshness: {
+                                updateCycle: string;
+                                lastLoadAt: string | null;
+                                stale: boolean;
+                            };
+                            openCaseId: string | null;
+                        };
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/data/resources/{id}/objections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A resource’s objections, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                caseId: string;
+                                number: string;
+                                state: string;
+                                itemCode: string | null;
+                                /** Format: date-time */
+                                openedAt: string;
+                                closedAt: string | null;
+                                dueAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** File a data objection (数据异议): a case for the provider department; answer it with the case steps */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        itemCode?: string | null;
+                        reason: string;
+                        rowKey?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            caseId: string;
+                            number: string;
+                            state: string;
+                        };
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/data/resources/{id}/subscription": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the caller follows the resource */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            subscribed: boolean;
+                        };
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Follow a resource: notices of loads, quality cases, objection answers */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            subscribed: boolean;
+                        };
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Stop following a resource */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            subscribed: boolean;
+                        };
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/data/quality/scores": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Quality scores (0–100) of every department and resource now, best first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            departments: {
+                                /** Format: uuid */
+                                departmentId: string;
+                                name: string;
+                                nameEn: string;
+                                resources: number;
+                                score: number;
+                                completeness: number;
+                                passRate: number;
+                                timeliness: number;
+                                openObjections: number;
+                            }[];
+                            resources: {
+                                /** Format: uuid */
+                                resourceId: string;
+                                code: string;
+                                name: string;
+                                /** Format: uuid */
+                                departmentId: string;
+                                lastLoadAt: string | null;
+                                stale: boolean;
+                                score: number;
+                                completeness: number;
+                                passRate: number;
+                                timeliness: number;
+                                openObjections: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/data/quality/scores/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Daily score snapshots of one resource or department */
+        get: {
+            parameters: {
+                query: {
+                    subjectType: "resource" | "department";
+                    subjectId: string;
+                    days?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                day: string;
+                                score: number;
+                                completeness: number;
+                                passRate: number;
+                                timeliness: number;
+                                openObjections: number;
+                            }[];
+                        };
+                    };
                 };
                 /** @description Error (RFC 9457 problem+json with a stable `code`) */
                 default: {
@@ -5848,10 +8224,248 @@ export interface components {
             /** @enum {string} */
             openingType: "open" | "restricted" | "closed";
             relatedCodes: string[];
+            /** @description Item codes that identify a row */
+            keyItems: string[];
+            /** @enum {string} */
+            status: "active" | "retired";
+            retiredAt: string | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        OpenDatasetInput: {
+            code: string;
+            urlCode: string;
+            name: string;
+            abstract: string;
+            department: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                nameEn: string;
+            };
+            /** @enum {string} */
+            format: "电子表格" | "数据库" | "文件" | "接口" | "图形图像" | "流媒体";
+            /** @enum {string} */
+            updateCycle: "实时" | "每日" | "每周" | "每月" | "每季度" | "每半年" | "每年" | "不定期";
+            /** @enum {string} */
+            openingType: "open" | "restricted";
+            publishDate: string | null;
+            rowCount: number;
+            /** Format: date-time */
+            lastUpdatedAt: string;
+            downloads: number;
+            apiCalls: number;
+        };
+        OpenDatasetDetailInput: {
+            code: string;
+            urlCode: string;
+            name: string;
+            abstract: string;
+            department: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                nameEn: string;
+            };
+            /** @enum {string} */
+            format: "电子表格" | "数据库" | "文件" | "接口" | "图形图像" | "流媒体";
+            /** @enum {string} */
+            updateCycle: "实时" | "每日" | "每周" | "每月" | "每季度" | "每半年" | "每年" | "不定期";
+            /** @enum {string} */
+            openingType: "open" | "restricted";
+            publishDate: string | null;
+            rowCount: number;
+            /** Format: date-time */
+            lastUpdatedAt: string;
+            downloads: number;
+            apiCalls: number;
+            items: {
+                code: string;
+                name: string;
+                type: string;
+                masked: boolean;
+            }[];
+        };
+        OpenDeveloperInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            organisation: string;
+            uscc: string | null;
+            /** @description Masked */
+            mobile: string | null;
+            /** @description Masked */
+            email: string;
+            keyPrefix: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            keyRotatedAt: string;
+        };
+        OpenApplicationInput: {
+            /** Format: uuid */
+            id: string;
+            resourceCode: string;
+            resourceUrlCode: string;
+            resourceName: string;
+            items: string[];
+            /** @description Item code → name */
+            itemNames: {
+                [key: string]: string;
+            };
+            purpose: string;
+            durationDays: number;
+            /** @enum {string} */
+            status: "submitted" | "approved" | "rejected";
+            /** Format: uuid */
+            caseId: string;
+            caseNumber: string;
+            caseVersion: number;
+            dueAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            decidedAt: string | null;
+            grantedItems: string[];
+            expiresAt: string | null;
+        };
+        OpenDataStatsInput: {
+            month: string;
+            totals: {
+                openResources: number;
+                downloads: number;
+                apiCalls: number;
+                developers: number;
+            };
+            byMonth: {
+                month: string;
+                downloads: number;
+                apiCalls: number;
+            }[];
+            perResource: {
+                code: string;
+                urlCode: string;
+                name: string;
+                departmentName: string;
+                departmentNameEn: string;
+                rows: number;
+                downloads: number;
+                apiCalls: number;
+            }[];
+            perDepartment: {
+                name: string;
+                nameEn: string;
+                resources: number;
+                downloads: number;
+                apiCalls: number;
+            }[];
+        };
+        DataShareRequestInput: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            /** @enum {string} */
+            kind: "new" | "renewal";
+            /** Format: uuid */
+            resourceId: string;
+            resourceCode: string;
+            resourceName: string;
+            /** Format: uuid */
+            consumerDepartmentId: string;
+            /** Format: uuid */
+            providerDepartmentId: string;
+            items: string[];
+            purpose: string;
+            legalBasis: string;
+            matterCode: string;
+            durationDays: number;
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected";
+            grantId: string | null;
+            rejectReason: string | null;
+            requestedBy: string | null;
+            /** Format: date-time */
+            requestedAt: string;
+            decidedBy: string | null;
+            decidedAt: string | null;
+            /** @description The review clock’s promised deadline while pending */
+            dueAt: string | null;
+            caseState: string;
+        };
+        DataShareGrantInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            requestId: string;
+            /** Format: uuid */
+            consumerDepartmentId: string;
+            /** Format: uuid */
+            providerDepartmentId: string;
+            /** Format: uuid */
+            resourceId: string;
+            resourceCode: string;
+            resourceName?: string;
+            items: {
+                code: string;
+                name: string;
+                type: string;
+                /** @enum {string} */
+                mode: "clear" | "light" | "strict" | "redact";
+                personalKind: ("id_number" | "name" | "phone" | "address" | "bank_account" | "other") | null;
+            }[];
+            rowFilter: {
+                [key: string]: string | number | boolean;
+            };
+            quotaPerDay: number;
+            ratePerMinute: number;
+            matterCode: string;
+            purpose: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** @enum {string} */
+            status: "active" | "revoked";
+            /** @enum {string} */
+            effectiveStatus: "active" | "revoked" | "expired";
+            hasKey: boolean;
+            keyHint: string | null;
+            keyIssuedAt: string | null;
+            approvedBy: string | null;
+            /** Format: date-time */
+            approvedAt: string;
+            revokedBy: string | null;
+            revokedAt: string | null;
+            revokeReason: string | null;
+        };
+        DataLoadInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            resourceId: string;
+            version: number;
+            /** @enum {string} */
+            source: "upload" | "http" | "postgres";
+            sourceLabel: string;
+            mapping: {
+                [key: string]: string;
+            };
+            /** @enum {string} */
+            status: "running" | "done" | "failed";
+            rowsRead: number;
+            rowsTotal: number | null;
+            added: number;
+            changed: number;
+            removed: number;
+            unchanged: number;
+            passRate: number | null;
+            report: {
+                [key: string]: unknown;
+            } | null;
+            errorCode: string | null;
+            createdBy: string | null;
+            /** Format: date-time */
+            startedAt: string;
+            finishedAt: string | null;
         };
         StoredFileInput: {
             /** Format: uuid */
@@ -6568,10 +9182,248 @@ export interface components {
             /** @enum {string} */
             openingType: "open" | "restricted" | "closed";
             relatedCodes: string[];
+            /** @description Item codes that identify a row */
+            keyItems: string[];
+            /** @enum {string} */
+            status: "active" | "retired";
+            retiredAt: string | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        OpenDataset: {
+            code: string;
+            urlCode: string;
+            name: string;
+            abstract: string;
+            department: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                nameEn: string;
+            };
+            /** @enum {string} */
+            format: "电子表格" | "数据库" | "文件" | "接口" | "图形图像" | "流媒体";
+            /** @enum {string} */
+            updateCycle: "实时" | "每日" | "每周" | "每月" | "每季度" | "每半年" | "每年" | "不定期";
+            /** @enum {string} */
+            openingType: "open" | "restricted";
+            publishDate: string | null;
+            rowCount: number;
+            /** Format: date-time */
+            lastUpdatedAt: string;
+            downloads: number;
+            apiCalls: number;
+        };
+        OpenDatasetDetail: {
+            code: string;
+            urlCode: string;
+            name: string;
+            abstract: string;
+            department: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                nameEn: string;
+            };
+            /** @enum {string} */
+            format: "电子表格" | "数据库" | "文件" | "接口" | "图形图像" | "流媒体";
+            /** @enum {string} */
+            updateCycle: "实时" | "每日" | "每周" | "每月" | "每季度" | "每半年" | "每年" | "不定期";
+            /** @enum {string} */
+            openingType: "open" | "restricted";
+            publishDate: string | null;
+            rowCount: number;
+            /** Format: date-time */
+            lastUpdatedAt: string;
+            downloads: number;
+            apiCalls: number;
+            items: {
+                code: string;
+                name: string;
+                type: string;
+                masked: boolean;
+            }[];
+        };
+        OpenDeveloper: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            organisation: string;
+            uscc: string | null;
+            /** @description Masked */
+            mobile: string | null;
+            /** @description Masked */
+            email: string;
+            keyPrefix: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            keyRotatedAt: string;
+        };
+        OpenApplication: {
+            /** Format: uuid */
+            id: string;
+            resourceCode: string;
+            resourceUrlCode: string;
+            resourceName: string;
+            items: string[];
+            /** @description Item code → name */
+            itemNames: {
+                [key: string]: string;
+            };
+            purpose: string;
+            durationDays: number;
+            /** @enum {string} */
+            status: "submitted" | "approved" | "rejected";
+            /** Format: uuid */
+            caseId: string;
+            caseNumber: string;
+            caseVersion: number;
+            dueAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            decidedAt: string | null;
+            grantedItems: string[];
+            expiresAt: string | null;
+        };
+        OpenDataStats: {
+            month: string;
+            totals: {
+                openResources: number;
+                downloads: number;
+                apiCalls: number;
+                developers: number;
+            };
+            byMonth: {
+                month: string;
+                downloads: number;
+                apiCalls: number;
+            }[];
+            perResource: {
+                code: string;
+                urlCode: string;
+                name: string;
+                departmentName: string;
+                departmentNameEn: string;
+                rows: number;
+                downloads: number;
+                apiCalls: number;
+            }[];
+            perDepartment: {
+                name: string;
+                nameEn: string;
+                resources: number;
+                downloads: number;
+                apiCalls: number;
+            }[];
+        };
+        DataShareRequest: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            /** @enum {string} */
+            kind: "new" | "renewal";
+            /** Format: uuid */
+            resourceId: string;
+            resourceCode: string;
+            resourceName: string;
+            /** Format: uuid */
+            consumerDepartmentId: string;
+            /** Format: uuid */
+            providerDepartmentId: string;
+            items: string[];
+            purpose: string;
+            legalBasis: string;
+            matterCode: string;
+            durationDays: number;
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected";
+            grantId: string | null;
+            rejectReason: string | null;
+            requestedBy: string | null;
+            /** Format: date-time */
+            requestedAt: string;
+            decidedBy: string | null;
+            decidedAt: string | null;
+            /** @description The review clock’s promised deadline while pending */
+            dueAt: string | null;
+            caseState: string;
+        };
+        DataShareGrant: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            requestId: string;
+            /** Format: uuid */
+            consumerDepartmentId: string;
+            /** Format: uuid */
+            providerDepartmentId: string;
+            /** Format: uuid */
+            resourceId: string;
+            resourceCode: string;
+            resourceName?: string;
+            items: {
+                code: string;
+                name: string;
+                type: string;
+                /** @enum {string} */
+                mode: "clear" | "light" | "strict" | "redact";
+                personalKind: ("id_number" | "name" | "phone" | "address" | "bank_account" | "other") | null;
+            }[];
+            rowFilter: {
+                [key: string]: string | number | boolean;
+            };
+            quotaPerDay: number;
+            ratePerMinute: number;
+            matterCode: string;
+            purpose: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** @enum {string} */
+            status: "active" | "revoked";
+            /** @enum {string} */
+            effectiveStatus: "active" | "revoked" | "expired";
+            hasKey: boolean;
+            keyHint: string | null;
+            keyIssuedAt: string | null;
+            approvedBy: string | null;
+            /** Format: date-time */
+            approvedAt: string;
+            revokedBy: string | null;
+            revokedAt: string | null;
+            revokeReason: string | null;
+        };
+        DataLoad: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            resourceId: string;
+            version: number;
+            /** @enum {string} */
+            source: "upload" | "http" | "postgres";
+            sourceLabel: string;
+            mapping: {
+                [key: string]: string;
+            };
+            /** @enum {string} */
+            status: "running" | "done" | "failed";
+            rowsRead: number;
+            rowsTotal: number | null;
+            added: number;
+            changed: number;
+            removed: number;
+            unchanged: number;
+            passRate: number | null;
+            report: {
+                [key: string]: unknown;
+            } | null;
+            errorCode: string | null;
+            createdBy: string | null;
+            /** Format: date-time */
+            startedAt: string;
+            finishedAt: string | null;
         };
         StoredFile: {
             /** Format: uuid */

@@ -28,6 +28,9 @@ import { staffRoutes } from './routes/staff';
 import type { Modules } from './modules';
 import { caseRoutes } from './routes/cases';
 import { dataRoutes } from './routes/data';
+import { dataOpenRoutes } from './routes/data-open';
+import { dataSharingRoutes } from './routes/data-sharing';
+import { dataCollectionRoutes } from './routes/data-collection';
 import { fileRoutes } from './routes/files';
 import { governanceRoutes } from './routes/governance';
 import { notificationRoutes } from './routes/notifications';
@@ -157,6 +160,9 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(publicRoutes(kernel, options.modules));
   await app.register(open311Routes(kernel, options.modules));
   await app.register(dataRoutes(kernel, options.modules));
+  await app.register(dataOpenRoutes(kernel, options.modules));
+  await app.register(dataSharingRoutes(kernel, options.modules));
+  await app.register(dataCollectionRoutes(kernel, options.modules));
   for (const routes of options.routes ?? []) await app.register(routes);
 
   registerWeb(app, options.webDist ?? null);

@@ -3,6 +3,12 @@ import {
   type CatalogService,
   createCatalogExports,
   createCatalogService,
+  createDataCollection,
+  type DataCollection,
+  createOpenDataService,
+  createSharing,
+  type OpenDataService,
+  type Sharing,
 } from '@zhizhi/data';
 import { createGovernance, type Governance } from '@zhizhi/governance';
 import type { Kernel } from '@zhizhi/kernel';
@@ -12,7 +18,13 @@ import { fenghuaBoundary, fenghuaRegion, townSeats } from '@zhizhi/pack-fenghua'
 export interface Modules {
   governance: Governance;
   /** Public data (issue #4): the catalog so far. */
-  data: { catalog: CatalogService; catalogExports: CatalogExports };
+  data: {
+    catalog: CatalogService;
+    catalogExports: CatalogExports;
+    openData: OpenDataService;
+    sharing: Sharing;
+    collection: DataCollection;
+  };
   /** The district map base: boundary and township seats (GeoJSON, GCJ-02). */
   region: { boundary: unknown; towns: readonly { code: string; name: string; lng: number; lat: number }[] };
 }
@@ -37,6 +49,9 @@ export function createModules(kernel: Kernel, options: ModulesOptions = {}): Mod
   const data = {
     catalog: createCatalogService(kernel),
     catalogExports: createCatalogExports(kernel, { baseUrl: base, publisher: '宁波市奉化区' }),
+    openData: createOpenDataService(kernel),
+    sharing: createSharing(kernel),
+    collection: createDataCollection(kernel),
   };
   return { governance, data, region: { boundary: fenghuaBoundary, towns: townSeats } };
 }
@@ -44,4 +59,7 @@ export function createModules(kernel: Kernel, options: ModulesOptions = {}): Mod
 /** Installs what the modules need in the database (after the kernel has migrated). */
 export async function startModules(modules: Modules) {
   await modules.governance.start();
+  await modules.data.openData.install();
+  await modules.data.sharing.start();
+  await modules.data.collection.start();
 }

@@ -62,6 +62,36 @@ const GovernanceHotlinePage = lazy(() =>
 const DataCatalogPage = lazy(() =>
   import('./pages/data-catalog-page').then((m) => ({ default: m.DataCatalogPage })),
 );
+const DataLoadsPage = lazy(() =>
+  import('./pages/data-loads-page').then((m) => ({ default: m.DataLoadsPage })),
+);
+const DataQualityPage = lazy(() =>
+  import('./pages/data-quality-page').then((m) => ({ default: m.DataQualityPage })),
+);
+const DataSharingInboxPage = lazy(() =>
+  import('./pages/data-sharing-inbox-page').then((m) => ({ default: m.DataSharingInboxPage })),
+);
+const DataSharingGrantsPage = lazy(() =>
+  import('./pages/data-sharing-grants-page').then((m) => ({ default: m.DataSharingGrantsPage })),
+);
+const DataSharingStatsPage = lazy(() =>
+  import('./pages/data-sharing-stats-page').then((m) => ({ default: m.DataSharingStatsPage })),
+);
+const OpenPortalPage = lazy(() =>
+  import('./pages/open-portal-page').then((m) => ({ default: m.OpenPortalPage })),
+);
+const OpenDatasetPage = lazy(() =>
+  import('./pages/open-dataset-page').then((m) => ({ default: m.OpenDatasetPage })),
+);
+const OpenDeveloperPage = lazy(() =>
+  import('./pages/open-developer-page').then((m) => ({ default: m.OpenDeveloperPage })),
+);
+const OpenStatsPage = lazy(() =>
+  import('./pages/open-stats-page').then((m) => ({ default: m.OpenStatsPage })),
+);
+const OpenApplicationsPage = lazy(() =>
+  import('./pages/open-applications-page').then((m) => ({ default: m.OpenApplicationsPage })),
+);
 const NotFoundPage = lazy(() => import('./pages/not-found-page').then((m) => ({ default: m.NotFoundPage })));
 
 const loading = <Spin size="large" style={{ display: 'block', margin: '20vh auto' }} />;
@@ -79,6 +109,10 @@ function AppRoutes() {
         <Route path="/login" element={<LoginPage />} />
         <Route path="/report" element={<PublicReportPage />} />
         <Route path="/track" element={<PublicTrackPage />} />
+        <Route path="/open" element={<OpenPortalPage />} />
+        <Route path="/open/datasets/:code" element={<OpenDatasetPage />} />
+        <Route path="/open/developer" element={<OpenDeveloperPage />} />
+        <Route path="/open/stats" element={<OpenStatsPage />} />
         <Route
           element={
             <RequireAuth>
@@ -116,6 +150,18 @@ function AppRoutes() {
             element={guarded('governanceHotline', <GovernanceHotlinePage />)}
           />
           <Route path="data/catalog" element={guarded('dataCatalog', <DataCatalogPage />)} />
+          <Route path="data/loads" element={guarded('dataLoads', <DataLoadsPage />)} />
+          <Route path="data/quality" element={guarded('dataQuality', <DataQualityPage />)} />
+          <Route
+            path="data/open-applications"
+            element={guarded('dataOpenApplications', <OpenApplicationsPage />)}
+          />
+          <Route path="data/sharing/inbox" element={guarded('dataSharingInbox', <DataSharingInboxPage />)} />
+          <Route
+            path="data/sharing/grants"
+            element={guarded('dataSharingGrants', <DataSharingGrantsPage />)}
+          />
+          <Route path="data/sharing/stats" element={guarded('dataSharingStats', <DataSharingStatsPage />)} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

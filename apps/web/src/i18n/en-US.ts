@@ -1,3 +1,6 @@
+import { enUSDataCollection } from './en-US.data-collection';
+import { enUSDataOpen } from './en-US.data-open';
+import { enUSDataSharing } from './en-US.data-sharing';
 import { enUSCases } from './en-US.cases';
 import { enUSServices } from './en-US.services';
 import type { Messages } from './zh-CN';
@@ -390,4 +393,7 @@ export const enUS: Messages = {
 
   ...enUSCases,
   ...enUSServices,
+  ...enUSDataSharing,
+  ...enUSDataOpen,
+  ...enUSDataCollection,
 };

@@ -1,3 +1,6 @@
+import { zhCNDataCollection } from './zh-CN.data-collection';
+import { zhCNDataOpen } from './zh-CN.data-open';
+import { zhCNDataSharing } from './zh-CN.data-sharing';
 import { zhCNCases } from './zh-CN.cases';
 import { zhCNServices } from './zh-CN.services';
 
@@ -380,6 +383,9 @@ export const zhCN = {
 
   ...zhCNCases,
   ...zhCNServices,
+  ...zhCNDataSharing,
+  ...zhCNDataOpen,
+  ...zhCNDataCollection,
 };
 
 export type Messages = typeof zhCN;

@@ -1,3 +1,5 @@
 export * from './catalog';
 export * from './quality';
 export * from './collection';
+export * from './opendata';
+export * from './sharing';

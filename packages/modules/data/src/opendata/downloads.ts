@@ -13,10 +13,19 @@ export const CONTENT_TYPES: Record<DownloadFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
-/** RFC 4180: a field with a comma, quote, CR or LF (or edge spaces) is quoted, quotes doubled. */
+/** A text cell a spreadsheet would run as a formula (CWE-1236); plain signed numbers are data. */
+const FORMULA = /^[=+\-@\t\r]/;
+const SIGNED_NUMBER = /^[+-]?\d+(\.\d+)?$/;
+
+/**
+ * RFC 4180: a field with a comma, quote, CR or LF (or edge spaces) is quoted, quotes doubled. A text
+ * value starting with `=`, `+`, `-`, `@`, tab or CR gets a leading `'` so Excel and WPS show it
+ * instead of evaluating it (CSV injection); numbers are written as they are.
+ */
 export function csvField(value: RowValue | undefined): string {
   if (value === null || value === undefined) return '';
-  const text = String(value);
+  let text = String(value);
+  if (typeof value === 'string' && FORMULA.test(text) && !SIGNED_NUMBER.test(text)) text = `'${text}`;
   return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

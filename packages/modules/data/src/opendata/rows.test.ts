@@ -26,6 +26,10 @@ describe('open-data rows', () => {
     expect(csvField('two\nlines')).toBe('"two\nlines"');
     expect(csvField(' padded')).toBe('" padded"');
     expect(csvField(null)).toBe('');
+    expect(csvField('=HYPERLINK("http://x")')).toBe(`"'=HYPERLINK(""http://x"")"`);
+    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvField('-12.5')).toBe('-12.5');
+    expect(csvField(-3)).toBe('-3');
     expect(csvLine([1, true, null, 'x'])).toBe('1,true,,x\r\n');
   });
 

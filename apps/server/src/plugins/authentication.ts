@@ -25,8 +25,9 @@ export function registerAuthentication(app: FastifyInstance, kernel: Kernel) {
     request.actor = anonymousActor;
     if (!request.url.startsWith('/api/')) return;
     const bearer = bearerToken(request);
-    // `zzs_…` consumer keys of the data sharing gateway are checked by the gateway itself.
-    if (bearer && !bearer.startsWith('zzs_')) {
+    // `zzs_…` consumer keys (sharing gateway) and `zzo_…` developer keys (open-data portal) are
+    // checked by their own routes.
+    if (bearer && !bearer.startsWith('zzs_') && !bearer.startsWith('zzo_')) {
       const actor = await kernel.auth.resolveApiKey(bearer);
       if (!actor)
         return sendProblem(

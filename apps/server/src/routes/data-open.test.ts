@@ -242,6 +242,9 @@ describe('open-data portal API', () => {
     const h = { 'x-api-key': key };
     const refused = await get(`/api/open/v1/resources/${clinics}/rows`, h);
     expect([refused.statusCode, refused.json().code]).toEqual([403, 'data.open.not_approved']);
+    // The same key as a Bearer token reaches the portal's own check, not the staff key check.
+    const asBearer = await get(`/api/open/v1/resources/${clinics}/rows`, { authorization: `Bearer ${key}` });
+    expect([asBearer.statusCode, asBearer.json().code]).toEqual([403, 'data.open.not_approved']);
     const apply = (payload: Record<string, unknown>) =>
       t.app.inject({ method: 'POST', url: '/api/open/applications', headers: h, payload });
     const badItems = await apply({

@@ -103,10 +103,12 @@ const statsSchema = z
   })
   .meta({ id: 'OpenDataStats' });
 
-/** The developer key travels in `X-API-Key` (Bearer is the staff API keys' header). */
+/** The developer key travels in `X-API-Key` or as `Authorization: Bearer zzo_…`. */
 const keyOf = (request: FastifyRequest) => {
   const header = request.headers['x-api-key'];
-  return typeof header === 'string' ? header.trim() : undefined;
+  if (typeof header === 'string') return header.trim();
+  const bearer = /^Bearer\s+(zzo_\S+)$/i.exec(request.headers.authorization ?? '');
+  return bearer?.[1];
 };
 
 /** Limits count per key when one is sent, else per address. */

@@ -6,7 +6,7 @@ import { and, asc, desc, getTableColumns, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { DATA_PERMISSIONS } from './permissions';
 import { FORMATS, GRADES, invalid, OPENING_TYPES, RESOURCE_STATUSES, SHARING_TYPES } from './resource-schema';
-import { dataItem, dataResource } from './schema';
+import { dataResource } from './schema';
 
 /** A list filter: one value, several values, or a comma-separated string of them. */
 const many = <T extends z.ZodType<string>>(value: T) =>
@@ -48,12 +48,7 @@ export type FacetCounts = Record<Facet, Record<string, number>>;
  * The resource's grade is its top item grade (the highest of its items): it decides what the
  * resource may be opened as, and each resource counts once, so a facet's counts add up.
  */
-// Spelled out with qualified names: in a one-table select Drizzle leaves column names unqualified,
-// which inside this subquery would bind to data_item.
-const topGradeOf = () =>
-  sql<
-    (typeof GRADES)[number] | null
-  >`(select max(di.grade) from ${dataItem} di where di.resource_id = ${sql.raw('"data_resource"."id"')})`;
+const topGradeOf = () => sql<(typeof GRADES)[number]>`${dataResource.topGrade}`;
 
 const inList = (column: SQL, values: readonly string[]) =>
   sql`${column} in (${sql.join(

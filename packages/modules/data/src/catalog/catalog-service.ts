@@ -11,6 +11,7 @@ import { departmentOrFail } from './departments';
 import { DATA_PERMISSIONS } from './permissions';
 import { diffResource, isEmptyDiff } from './resource-diff';
 import {
+  type GRADES,
   type ItemInput,
   invalid,
   resourceInputSchema,
@@ -32,6 +33,10 @@ export function itemNameKey(name: string): string {
 const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 
 // Name (A), item names (B), code and abstract (C): what catalog search ranks on.
+/** The highest item grade ('L1' < 'L2' < 'L3' < 'L4' sort as strings). */
+const topGrade = (items: readonly { grade: (typeof GRADES)[number] }[]) =>
+  items.map((i) => i.grade).reduce((top, g) => (g > top ? g : top), 'L1' as (typeof GRADES)[number]);
+
 const searchVector = (code: string, r: { name: string; abstract: string; items: { name: string }[] }) =>
   toWeightedVector([
     { text: r.name, weight: 'A' },
@@ -149,6 +154,7 @@ export function createCatalogService(kernel: Kernel) {
         openingType: r.openingType,
         relatedCodes: r.relatedCodes,
         keyItems: r.keyItems,
+        topGrade: topGrade(r.items),
         search: searchVector(code, r),
         createdBy: actor.id,
         createdAt: now,
@@ -221,7 +227,12 @@ export function createCatalogService(kernel: Kernel) {
       if (isEmptyDiff(diff)) return { id, code: before.code, changed: [] as string[] };
       await tx
         .update(dataResource)
-        .set({ ...after, search: searchVector(before.code, r), updatedAt: clock.now() })
+        .set({
+          ...after,
+          topGrade: topGrade(r.items),
+          search: searchVector(before.code, r),
+          updatedAt: clock.now(),
+        })
         .where(eq(dataResource.id, id));
       await writeItems(tx, id, r.items);
       const changed = [

@@ -54,6 +54,8 @@ export const dataResource = pgTable(
     /** active | retired (撤销: kept for history, hidden from sharing and opening). */
     status: varchar('status', { length: 16 }).$type<'active' | 'retired'>().notNull().default('active'),
     retiredAt: timestamp('retired_at', { withTimezone: true }),
+    /** The highest grade of its items (what it may be opened as), kept in step with the items. */
+    topGrade: varchar('top_grade', { length: 2 }).$type<'L1' | 'L2' | 'L3' | 'L4'>().notNull().default('L1'),
     /** Name (A), item names (B), code and abstract (C), tokenised for Chinese search. */
     search: tsvector('search'),
     createdBy: text('created_by'),
@@ -63,6 +65,7 @@ export const dataResource = pgTable(
   (t) => [
     uniqueIndex('data_resource_classification_sequence').on(t.classificationCode, t.sequence),
     index('data_resource_provider').on(t.providerDepartmentId),
+    index('data_resource_top_grade').on(t.topGrade),
     index('data_resource_search').using('gin', t.search),
   ],
 );

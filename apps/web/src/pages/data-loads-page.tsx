@@ -46,6 +46,11 @@ export function DataLoadsPage() {
     () => (resourceId ? unwrap(api.GET('/api/data/resources/{id}/findings', path)) : none()),
     [resourceId, generation],
   );
+  const detail = useLoad(
+    () => (resourceId ? unwrap(api.GET('/api/data/resources/{id}', path)) : none()),
+    [resourceId],
+  );
+  const itemNames = Object.fromEntries((detail.data?.items ?? []).map((i) => [i.code, i.name]));
   const subscription = useLoad(
     () => (resourceId ? unwrap(api.GET('/api/data/resources/{id}/subscription', path)) : none()),
     [resourceId, generation],
@@ -107,7 +112,7 @@ export function DataLoadsPage() {
           <LoadUpload key={resource.id} resourceId={resource.id} onSettled={reload} />
         </Card>
       )}
-      {resource && findings.data && <FindingsCard findings={findings.data} />}
+      {resource && findings.data && <FindingsCard findings={findings.data} itemNames={itemNames} />}
       {resource && (
         <Card title={t('dataLoad.history')}>
           <LoadsTable loads={loads.data?.items ?? []} loading={loads.loading} />

@@ -3,8 +3,17 @@ import { Link } from 'react-router';
 import { useEnumLabel, useT } from '../../../i18n/use-t';
 import type { DataFindings } from './types';
 
-/** The latest version's findings per item and rule (counts and sample rows only) and freshness. */
-export function FindingsCard({ findings }: { findings: DataFindings }) {
+/**
+ * The latest version's findings per item and rule (counts and sample rows only) and freshness;
+ * items are named by `itemNames` (code → name) when given.
+ */
+export function FindingsCard({
+  findings,
+  itemNames = {},
+}: {
+  findings: DataFindings;
+  itemNames?: Record<string, string>;
+}) {
   const t = useT();
   const enumLabel = useEnumLabel();
   return (
@@ -27,7 +36,9 @@ export function FindingsCard({ findings }: { findings: DataFindings }) {
             title={t('dataLoad.stale', { cycle: findings.freshness.updateCycle })}
           />
         )}
-        {findings.groups.length === 0 ? (
+        {findings.version === null ? (
+          <Typography.Text type="secondary">{t('dataLoad.empty')}</Typography.Text>
+        ) : findings.groups.length === 0 ? (
           <Typography.Text type="secondary">{t('dataLoad.noFindings')}</Typography.Text>
         ) : (
           <List
@@ -36,7 +47,7 @@ export function FindingsCard({ findings }: { findings: DataFindings }) {
             renderItem={(g) => (
               <List.Item>
                 {t('dataLoad.finding.line', {
-                  item: g.item,
+                  item: itemNames[g.item] ? `${itemNames[g.item]}（${g.item}）` : g.item,
                   rule: enumLabel('dataRules.kind', g.rule),
                   count: g.count,
                   rows: `${g.rows.join(', ')}${g.count > g.rows.length ? ' …' : ''}`,

@@ -153,7 +153,8 @@ export function RulesEditorModal({ resource, onClose, onSaved }: RulesEditorModa
             scroll={{ x: 'max-content' }}
             data-testid="data-rules-table"
             columns={[
-              { title: t('dataRules.item'), render: (_, r) => `${r.name}（${r.item}）` },
+              // Fixed, so the row stays named while the wide table scrolls sideways.
+              { title: t('dataRules.item'), fixed: 'left', render: (_, r) => `${r.name}（${r.item}）` },
               {
                 title: t('dataRules.rules'),
                 render: (_, r) => (

@@ -52,7 +52,8 @@ function staff(
     title,
     departmentCode,
     phone: syntheticPhone(n),
-    roles: [{ roleCode, divisionCode }],
+    // A department administrator administers their own department only.
+    roles: [{ roleCode, divisionCode, ...(roleCode === 'dept_admin' ? { ownDepartment: true } : {}) }],
   };
 }
 

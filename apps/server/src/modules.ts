@@ -32,6 +32,8 @@ export interface Modules {
 export interface ModulesOptions {
   /** The public base URL (for Open311 discovery), e.g. `http://localhost:8080`. */
   publicUrl?: string;
+  /** Hosts that HTTP/PostgreSQL data loads may reach (`DATA_LOAD_ALLOWED_HOSTS`); unset: any. */
+  dataLoadAllowedHosts?: readonly string[];
 }
 
 /** Builds the modules (their job handlers and event subscriptions register here, once per kernel). */
@@ -51,7 +53,7 @@ export function createModules(kernel: Kernel, options: ModulesOptions = {}): Mod
     catalogExports: createCatalogExports(kernel, { baseUrl: base, publisher: '宁波市奉化区' }),
     openData: createOpenDataService(kernel),
     sharing: createSharing(kernel),
-    collection: createDataCollection(kernel),
+    collection: createDataCollection(kernel, { allowedHosts: options.dataLoadAllowedHosts }),
   };
   return { governance, data, region: { boundary: fenghuaBoundary, towns: townSeats } };
 }

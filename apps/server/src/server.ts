@@ -69,6 +69,9 @@ export async function startServer(config: Config, options: StartServerOptions = 
     });
     const modules = createModules(kernel, {
       publicUrl: config.PUBLIC_URL ?? `http://localhost:${config.PORT}`,
+      dataLoadAllowedHosts: config.DATA_LOAD_ALLOWED_HOSTS?.split(',')
+        .map((h) => h.trim())
+        .filter(Boolean),
     });
     await startKernel(kernel);
     await startModules(modules);

@@ -122,7 +122,7 @@ export function OpenDatasetPage() {
                 title: t('open.detail.masked'),
                 dataIndex: 'masked',
                 render: (masked: boolean) =>
-                  masked ? <Tag color="orange">{t('open.detail.masked')}</Tag> : null,
+                  masked ? <Tag color="orange">{t('open.detail.masked')}</Tag> : '—',
               },
             ]}
           />

@@ -44,6 +44,12 @@ export const configSchema = z.object({
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5).describe('Failed logins before lockout'),
   LOGIN_LOCK_MINUTES: z.coerce.number().positive().default(15).describe('Lockout length'),
   TRUST_PROXY: bool.default(false).describe('Trust X-Forwarded-* from a load balancer'),
+  DATA_LOAD_ALLOWED_HOSTS: z
+    .string()
+    .optional()
+    .describe(
+      'Hosts that HTTP and PostgreSQL data loads may reach, comma-separated (`*.suffix` allowed); unset: any host',
+    ),
   PUBLIC_URL: z
     .url()
     .optional()

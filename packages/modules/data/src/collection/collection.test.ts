@@ -8,7 +8,8 @@ import { createCatalogService } from '../catalog/catalog-service';
 import { createDataCollection } from './data-collection';
 import { createRowPreparer, diffRows, resolveMapping } from './load-rows';
 import { csvRecords, type SourceRow, type TabularSource, uploadSource } from './read-file';
-import { httpSource, postgresLabel } from './read-remote';
+import { hostAllowed, httpSource, postgresLabel } from './read-remote';
+import { dataLoad } from './schema';
 
 async function all(source: TabularSource): Promise<SourceRow[]> {
   const rows: SourceRow[] = [];
@@ -130,6 +131,51 @@ describe('remote sources', () => {
     expect(postgresLabel('postgres://user:pw@db.example:5432/hr', 'public.people')).toBe(
       'db.example:5432/hr public.people',
     );
+  });
+});
+
+describe('the list of source hosts (DATA_LOAD_ALLOWED_HOSTS)', () => {
+  it('allows any host without a list, else exact names and *.suffix entries only', () => {
+    expect(hostAllowed('169.254.169.254', undefined)).toBe(true);
+    const list = ['db.rsj.fenghua.gov.cn', '*.nbfh.gov.cn'];
+    expect(hostAllowed('DB.rsj.fenghua.gov.cn', list)).toBe(true);
+    expect(hostAllowed('api.mz.nbfh.gov.cn', list)).toBe(true);
+    expect(hostAllowed('nbfh.gov.cn.evil.example', list)).toBe(false);
+    expect(hostAllowed('169.254.169.254', list)).toBe(false);
+    expect(hostAllowed('', list)).toBe(false);
+  });
+
+  it('refuses a load from a host not on the list before anything is written', async () => {
+    const t = await createTestKernel();
+    try {
+      const catalog = createCatalogService(t.kernel);
+      const collection = createDataCollection(t.kernel, { allowedHosts: ['*.nbfh.gov.cn'] });
+      await collection.start();
+      const { id } = await catalog.registerResource(systemActor, {
+        classificationCode: '301012002',
+        name: '失业保险金领取人员信息',
+        providerDepartmentId: t.departments.rsj.id,
+        abstract: '本区失业保险金领取人员的登记信息。',
+        format: '接口',
+        updateCycle: '每月',
+        sharingType: 'unconditional',
+        openingType: 'closed',
+        items: [{ code: 'serial', name: '序号', type: 'string', grade: 'L1' }],
+      });
+      await expect(
+        collection.loads.startLoad(systemActor, id, { kind: 'http', url: 'http://169.254.169.254/latest' }),
+      ).rejects.toMatchObject({ code: 'data.load.host_not_allowed' });
+      await expect(
+        collection.loads.startLoad(systemActor, id, {
+          kind: 'postgres',
+          connectionString: 'postgres://reader@10.0.0.5:5432/hr',
+          table: 'public.people',
+        }),
+      ).rejects.toMatchObject({ code: 'data.load.host_not_allowed' });
+      expect(await t.kernel.db.select().from(dataLoad)).toEqual([]);
+    } finally {
+      await t.close();
+    }
   });
 });
 

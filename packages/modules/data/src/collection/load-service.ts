@@ -12,7 +12,16 @@ import { checkRows } from '../quality/rules';
 import { snapshotScores } from '../quality/scores';
 import { createRowPreparer, diffRows, type PreparedRow, RowError, resolveMapping } from './load-rows';
 import { type TabularSource, uploadSource } from './read-file';
-import { httpLabel, httpSource, postgresLabel, postgresSource, SourceError, tableName } from './read-remote';
+import {
+  hostAllowed,
+  httpLabel,
+  httpSource,
+  postgresLabel,
+  postgresSource,
+  SourceError,
+  sourceHost,
+  tableName,
+} from './read-remote';
 import { type FoundResource, findResource } from './resource-lookup';
 import { dataLoad, dataRow } from './schema';
 import type { Subscriptions } from './subscriptions';
@@ -31,6 +40,8 @@ export interface LoadOptions {
   /** HTTP endpoint limits. */
   httpTimeoutMs?: number;
   httpMaxBytes?: number;
+  /** Hosts HTTP and PostgreSQL loads may reach (`*.suffix` allowed); empty or unset: any. */
+  allowedHosts?: readonly string[];
 }
 
 const mappingSchema = z.record(z.string().min(1).max(200), z.string().min(1).max(64)).optional();
@@ -79,6 +90,11 @@ export function createLoads(
     else {
       tableName(spec.table);
       label = postgresLabel(spec.connectionString, spec.table);
+    }
+    if (spec.kind !== 'upload') {
+      const host = sourceHost(spec.kind === 'http' ? spec.url : spec.connectionString);
+      if (!hostAllowed(host, options.allowedHosts))
+        throw new InputError('data.load.host_not_allowed', 'This host is not on the list of data sources.');
     }
     const id = newId();
     const version = await kernel.transaction(async (tx) => {

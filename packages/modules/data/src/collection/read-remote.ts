@@ -32,6 +32,28 @@ export function httpLabel(url: string): string {
   return `${parsed.origin}${parsed.pathname}`;
 }
 
+/**
+ * Whether `host` may be reached by a load: with no allowlist every host may; otherwise the host
+ * must equal an entry or end in a `*.suffix` entry's suffix (case-insensitive).
+ */
+export function hostAllowed(host: string, allowed: readonly string[] | undefined): boolean {
+  if (!allowed?.length) return true;
+  const name = host.toLowerCase().replace(/^\[|\]$/g, '');
+  return allowed.some((entry) => {
+    const rule = entry.trim().toLowerCase();
+    return rule.startsWith('*.') ? name.endsWith(rule.slice(1)) : name === rule;
+  });
+}
+
+/** The host name of a load source URL (http(s) or postgres), for the allowlist. */
+export function sourceHost(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+}
+
 /** Fetches a JSON array (or `{ rows }`) with a time limit and a size cap. */
 export async function httpSource(url: string, options: HttpSourceOptions = {}): Promise<TabularSource> {
   const label = httpLabel(url);

@@ -88,7 +88,12 @@ export function RequestDetailDrawer(props: RequestDetailDrawerProps) {
               <RequestStatusTag value={request.status} />
             </Descriptions.Item>
             <Descriptions.Item label={t('share.request.items')} span="filled">
-              {request.items.join('、')}
+              {request.items
+                .map((code) => {
+                  const name = request.resourceItems.find((i) => i.code === code)?.name;
+                  return name ? `${name}（${code}）` : code;
+                })
+                .join('、')}
             </Descriptions.Item>
             <Descriptions.Item label={t('share.request.purpose')} span="filled">
               {request.purpose}

@@ -260,6 +260,12 @@ describe('数据综合治理 in Chromium: catalog → load with findings → cas
     expect(answer.body).toMatchObject({ typeCode: 'data_quality_issue', departmentId: rsj.id });
     expect(JSON.stringify(answer.body)).not.toContain(BAD[0]);
     await expect.poll(() => page.locator('main').first().textContent()).toContain(answer.body.number);
+    // The case shows its own type's fields by name, not a governance event's form.
+    const fields = page.getByTestId('case-type-fields');
+    await expect.poll(() => fields.textContent()).toContain('问题摘要');
+    expect(await fields.textContent()).toContain('归集版本');
+    expect(await fields.textContent()).not.toContain('category');
+    expect(await fields.textContent()).not.toContain(BAD[0]);
     await shot(page, '3-case', true);
   }, 60_000);
 

@@ -26,8 +26,88 @@ function fillRows(items: Item[]): Item[] {
   return out.map((i) => (i.span === 2 ? { ...i, span: WIDE } : i));
 }
 
+/** A field value of any case type, shown by the field's type (options by their names). */
+function fieldValue(
+  field: CaseDetail['type']['fields'][number],
+  value: unknown,
+  labels: CaseLabels,
+  yesNo: (v: boolean) => string,
+): React.ReactNode {
+  if (value === null || value === undefined || value === '') return '—';
+  switch (field.type) {
+    case 'choice':
+      return labels.optionName(field.code, value);
+    case 'multichoice':
+      return Array.isArray(value) ? value.map((v) => labels.optionName(field.code, v)).join('、') : '—';
+    case 'boolean':
+      return yesNo(value === true);
+    case 'attachments':
+      return <PhotoThumbs ids={fileIds(value)} />;
+    case 'location': {
+      const location = locationOf(value);
+      return location ? (
+        <span className="zz-mono">{`${location.lng.toFixed(5)}, ${location.lat.toFixed(5)}`}</span>
+      ) : (
+        '—'
+      );
+    }
+    case 'longtext':
+      return <span style={{ whiteSpace: 'pre-wrap' }}>{textOf(value)}</span>;
+    default:
+      return typeof value === 'object' ? JSON.stringify(value) : String(value);
+  }
+}
+
+/**
+ * The fields of a case type other than a governance event (data quality issues, objections, sharing
+ * requests, …): each field the type defines, by its own name, then who handles it and when.
+ */
+function TypeFieldsData({ detail, labels }: { detail: CaseDetail; labels: CaseLabels }) {
+  const t = useT();
+  const { locale } = usePreferences();
+  const lookups = useGovernanceLookups();
+  const people = new Map(detail.people.map((p) => [p.id, p.displayName]));
+  const yesNo = (v: boolean) => t(v ? 'common.yes' : 'common.no');
+  const items: Item[] = detail.type.fields.map((field) => ({
+    key: field.code,
+    label: labels.fieldName(field.code),
+    children: fieldValue(field, detail.data[field.code], labels, yesNo),
+    span: field.type === 'longtext' || field.type === 'attachments' ? 2 : 1,
+  }));
+  items.push(
+    {
+      key: 'department',
+      label: t('cases.department'),
+      children: lookups.departmentName(detail.departmentId),
+    },
+    {
+      key: 'assignee',
+      label: t('cases.assignee'),
+      children: detail.assigneeId ? (people.get(detail.assigneeId) ?? '—') : t('cases.unassigned'),
+    },
+    { key: 'opened', label: t('cases.openedAt'), children: formatDateTime(detail.openedAt, locale) },
+    { key: 'closed', label: t('cases.closedAt'), children: formatDateTime(detail.closedAt, locale) },
+  );
+  return (
+    <Descriptions
+      bordered
+      size="small"
+      column={{ xs: 1, md: 2 }}
+      items={fillRows(items)}
+      data-testid="case-type-fields"
+    />
+  );
+}
+
 /** What was reported and what was done: category, description, place, channel, photos, result, rating. */
 export function CaseData({ detail, labels }: { detail: CaseDetail; labels: CaseLabels }) {
+  // Governance events and their parts share the reporting form; other case types show their own fields.
+  if (!detail.type.fields.some((f) => f.code === 'category'))
+    return <TypeFieldsData detail={detail} labels={labels} />;
+  return <GovernanceCaseData detail={detail} labels={labels} />;
+}
+
+function GovernanceCaseData({ detail, labels }: { detail: CaseDetail; labels: CaseLabels }) {
   const t = useT();
   const { locale } = usePreferences();
   const localName = useLocalName();

@@ -39,13 +39,40 @@ const RULE_NAMES: Record<string, string> = {
   consistency: '跨部门一致性',
 };
 
-/** Case summary text: item, rule, count and sample rows per group — never a value. */
-export function summarise(groups: readonly FindingGroup[]): string {
+/** Format checks' Chinese names (`data.quality.format.<format>`). */
+const FORMAT_NAMES: Record<string, string> = {
+  id_number: '公民身份号码',
+  uscc: '统一社会信用代码',
+  mobile: '手机号码',
+  phone: '电话号码',
+  date: '日期',
+  division_code: '行政区划代码',
+  email: '电子邮箱',
+};
+
+/** A rule's Chinese name, with the format for format checks: 格式（公民身份号码）. */
+function ruleName(g: Pick<FindingGroup, 'rule' | 'code'>): string {
+  const name = RULE_NAMES[g.rule] ?? g.rule;
+  const format = g.code.startsWith('data.quality.format.')
+    ? g.code.slice('data.quality.format.'.length)
+    : null;
+  return format ? `${name}（${FORMAT_NAMES[format] ?? format}）` : name;
+}
+
+/**
+ * Case summary text: item (by name, with its code), rule, count and sample rows per group —
+ * never a value. E.g. `公民身份号码（id_number）· 格式（公民身份号码）· 2 处 · 第 3, 6 行`.
+ */
+export function summarise(
+  groups: readonly FindingGroup[],
+  itemNames: ReadonlyMap<string, string> = new Map(),
+): string {
   return groups
-    .map(
-      (g) =>
-        `${g.item} · ${RULE_NAMES[g.rule] ?? g.rule}（${g.code}）· ${g.count} 处 · 行 ${g.rows.join(', ')}${g.count > g.rows.length ? ' …' : ''}`,
-    )
+    .map((g) => {
+      const item = itemNames.has(g.item) ? `${itemNames.get(g.item)}（${g.item}）` : g.item;
+      const more = g.count > g.rows.length ? ' …' : '';
+      return `${item} · ${ruleName(g)} · ${g.count} 处 · 第 ${g.rows.join(', ')}${more} 行`;
+    })
     .join('\n')
     .slice(0, 8000);
 }
@@ -220,7 +247,7 @@ export function createQualityRules(kernel: Kernel, subscriptions: Subscriptions)
           resource_code: resource.code,
           load_version: version,
           finding_count: report.groups.reduce((n, g) => n + g.count, 0),
-          summary: summarise(report.groups),
+          summary: summarise(report.groups, new Map(resource.items.map((i) => [i.code, i.name]))),
         },
       });
       qualityCase = { id: opened.id, action: 'opened' };

@@ -76,7 +76,11 @@ export async function startServer(config: Config, options: StartServerOptions = 
     await startKernel(kernel);
     await startModules(modules);
     if (config.DEMO) {
-      const result = await seedFenghua(kernel, { governance: modules.governance });
+      const result = await seedFenghua(kernel, {
+        governance: modules.governance,
+        catalog: modules.data.catalog,
+        dataCollection: modules.data.collection,
+      });
       if (result.seeded) options.onDemoSeeded?.(result);
     }
     const app = await buildApp({

@@ -404,6 +404,8 @@ describe('data collection and quality API', () => {
       timeliness: 1,
       stale: false,
       openObjections: 0,
+      // Catalog fields: key items set, no publish date, no related codes (1/3); every item has rules (1).
+      completeness: expect.closeTo((1 / 3 + 1) / 2, 5),
     });
     expect(mine.score).toBeGreaterThan(60);
     expect(mine.score).toBeLessThanOrEqual(100);

@@ -9,6 +9,8 @@ export type DemoResource = Omit<ResourceInput, 'providerDepartmentId'> & {
   provider: string;
   /** Synthetic rows to load (see data-catalog-rows.ts), by generator name. */
   rows?: string;
+  /** Related resources (关联资源) by name; each must come earlier in the list. */
+  related?: string[];
 };
 
 /** One information system of the census (信息系统普查), holding resources by name. */
@@ -71,6 +73,7 @@ export const fenghuaDemoCatalog: DemoResource[] = [
     provider: 'rsj',
     classificationCode: '301012001',
     name: '社会保险参保人员信息',
+    related: ['户籍人口基本信息'],
     abstract: '本区职工基本养老、失业、工伤保险参保人员的参保登记、参保状态与参保日期。',
     format: '数据库',
     updateCycle: '每日',
@@ -132,6 +135,7 @@ export const fenghuaDemoCatalog: DemoResource[] = [
     provider: 'scjgj',
     classificationCode: '301025001',
     name: '食品经营许可信息',
+    related: ['市场主体登记信息'],
     abstract: '食品经营许可证编号、经营者、经营项目与有效期，供食品安全监管和信用监管使用。',
     format: '电子表格',
     updateCycle: '每周',
@@ -150,6 +154,7 @@ export const fenghuaDemoCatalog: DemoResource[] = [
     provider: 'mzj',
     classificationCode: '301014001',
     name: '最低生活保障对象信息',
+    related: ['户籍人口基本信息'],
     abstract: '本区城乡最低生活保障对象的家庭人口、保障金额与所在村（社区），按月更新。',
     format: '数据库',
     updateCycle: '每月',
@@ -171,6 +176,7 @@ export const fenghuaDemoCatalog: DemoResource[] = [
     provider: 'mzj',
     classificationCode: '301014002',
     name: '婚姻登记信息',
+    related: ['户籍人口基本信息'],
     abstract: '在本区办理的结婚、离婚登记的当事人、登记类别与登记日期。',
     format: '数据库',
     updateCycle: '每日',
@@ -210,6 +216,7 @@ export const fenghuaDemoCatalog: DemoResource[] = [
     provider: 'wjj',
     classificationCode: '301016001',
     name: '出生医学证明信息',
+    related: ['医疗机构名录', '户籍人口基本信息'],
     abstract: '本区助产机构签发的出生医学证明：新生儿、母亲、出生日期与签发机构。',
     format: '数据库',
     updateCycle: '每日',
@@ -248,6 +255,7 @@ export const fenghuaDemoCatalog: DemoResource[] = [
     provider: 'jyj',
     classificationCode: '301006001',
     name: '义务教育学生学籍信息',
+    related: ['学校名录', '户籍人口基本信息'],
     abstract: '本区义务教育阶段在校学生的学籍号、就读学校与年级，用于入学、转学和资助审核。',
     format: '数据库',
     updateCycle: '每半年',
@@ -340,6 +348,7 @@ export const fenghuaDemoCatalog: DemoResource[] = [
     provider: 'ybj',
     classificationCode: '301013001',
     name: '基本医疗保险参保信息',
+    related: ['户籍人口基本信息', '社会保险参保人员信息'],
     abstract: '本区职工和城乡居民基本医疗保险参保人员的险种、参保状态与缴费截止年月。',
     format: '数据库',
     updateCycle: '每日',
@@ -394,6 +403,7 @@ export const fenghuaDemoCatalog: DemoResource[] = [
     provider: 'tyjrj',
     classificationCode: '301033001',
     name: '退役军人信息',
+    related: ['户籍人口基本信息'],
     abstract: '本区退役军人的身份、入伍和退役时间与安置方式，涉及国防信息，不予共享。',
     format: '数据库',
     updateCycle: '每月',
@@ -412,6 +422,7 @@ export const fenghuaDemoCatalog: DemoResource[] = [
     provider: 'gjj',
     classificationCode: '301021001',
     name: '住房公积金缴存信息',
+    related: ['户籍人口基本信息'],
     abstract: '在奉化分中心缴存住房公积金的职工、缴存单位、月缴存额与缴存状态。',
     format: '数据库',
     updateCycle: '每月',

@@ -4,7 +4,7 @@ import { recordAudit } from '@zhizhi/kernel/audit';
 import { identityCitizen, identityEnterprise } from '@zhizhi/kernel/identity';
 import { orgDivision } from '@zhizhi/kernel/org';
 import { EVENT_TYPE, type Governance } from '@zhizhi/governance';
-import type { CatalogService } from '@zhizhi/data';
+import type { CatalogService, DataCollection } from '@zhizhi/data';
 import { eq } from 'drizzle-orm';
 import { type SeedDataCatalogResult, seedDataCatalog } from './data-catalog-seed';
 import { fenghuaDemoStaff } from './demo-staff';
@@ -27,6 +27,8 @@ export interface SeedFenghuaOptions {
   dataCatalog?: boolean;
   /** The data module's catalog service, when the caller has one (otherwise one is made). */
   catalog?: CatalogService;
+  /** The data module's started collection service, when the caller has one (otherwise one is made). */
+  dataCollection?: DataCollection;
 }
 
 export interface DemoCredential {
@@ -120,7 +122,7 @@ export async function seedFenghua(
   const dataCatalog =
     options.dataCatalog === false
       ? { resources: 0, rows: 0, systems: 0 }
-      : await seedDataCatalog(kernel, options.catalog);
+      : await seedDataCatalog(kernel, options.catalog, options.dataCollection);
   return { seeded: !existing, credentials, synthetic, dataCatalog };
 }
 

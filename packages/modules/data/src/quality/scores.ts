@@ -59,6 +59,8 @@ export interface ResourceScore extends ScoreParts {
   stale: boolean;
 }
 
+const RESOURCE_ID = sql.raw('"data_resource"."id"');
+
 /** Current scores of every active resource (or one), from the catalog, loads and open objections. */
 export async function resourceScores(
   executor: Executor,
@@ -75,8 +77,10 @@ export async function resourceScores(
       publishDate: dataResource.publishDate,
       relatedCodes: dataResource.relatedCodes,
       keyItems: dataResource.keyItems,
-      items: sql<number>`(select count(*)::int from ${dataItem} where ${dataItem.resourceId} = ${dataResource.id})`,
-      ruled: sql<number>`(select count(*)::int from ${dataItem} where ${dataItem.resourceId} = ${dataResource.id} and jsonb_array_length(${dataItem.rules}) > 0)`,
+      // Qualified by hand: in a one-table select Drizzle leaves column names bare, and inside these
+      // subqueries a bare "id" would bind to data_item.id (every count was 0).
+      items: sql<number>`(select count(*)::int from ${dataItem} di where di.resource_id = ${RESOURCE_ID})`,
+      ruled: sql<number>`(select count(*)::int from ${dataItem} di where di.resource_id = ${RESOURCE_ID} and jsonb_array_length(di.rules) > 0)`,
     })
     .from(dataResource)
     .where(and(eq(dataResource.status, 'active'), resourceId ? eq(dataResource.id, resourceId) : undefined));

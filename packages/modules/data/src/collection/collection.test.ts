@@ -1,7 +1,9 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import ExcelJS from 'exceljs';
-import { systemActor } from '@zhizhi/kernel';
+import { newId, systemActor } from '@zhizhi/kernel';
+import { auditEntry } from '@zhizhi/kernel/audit';
+import { eq } from 'drizzle-orm';
 import { createTestKernel } from '@zhizhi/kernel/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCatalogService } from '../catalog/catalog-service';
@@ -173,6 +175,63 @@ describe('the list of source hosts (DATA_LOAD_ALLOWED_HOSTS)', () => {
         }),
       ).rejects.toMatchObject({ code: 'data.load.host_not_allowed' });
       expect(await t.kernel.db.select().from(dataLoad)).toEqual([]);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe('interrupted loads', () => {
+  it('marks a running load whose process stopped as failed, audited; a live one stays', async () => {
+    const t = await createTestKernel();
+    try {
+      const catalog = createCatalogService(t.kernel);
+      const collection = createDataCollection(t.kernel);
+      const { id: resourceId } = await catalog.registerResource(systemActor, {
+        classificationCode: '301012003',
+        name: '工伤保险参保人员信息',
+        providerDepartmentId: t.departments.rsj.id,
+        abstract: '本区工伤保险参保人员的登记信息。',
+        format: '数据库',
+        updateCycle: '每月',
+        sharingType: 'unconditional',
+        openingType: 'closed',
+        items: [{ code: 'serial', name: '序号', type: 'string', grade: 'L1' }],
+      });
+      const load = (version: number, heartbeatAt: Date) => ({
+        id: newId(),
+        resourceId,
+        version,
+        source: 'upload' as const,
+        sourceLabel: 'x.csv',
+        mapping: {},
+        status: 'running' as const,
+        startedAt: heartbeatAt,
+        heartbeatAt,
+      });
+      const now = t.clock.now().getTime();
+      const dead = load(1, new Date(now - 20 * 60_000));
+      const live = load(2, new Date(now - 60_000));
+      await t.kernel.db.insert(dataLoad).values([dead, live]);
+      expect(await collection.loads.sweepInterrupted()).toBe(1);
+      const rows = await t.kernel.db.select().from(dataLoad).orderBy(dataLoad.version);
+      expect(rows.map((r) => [r.status, r.errorCode])).toEqual([
+        ['failed', 'data.load.interrupted'],
+        ['running', null],
+      ]);
+      // On the embedded database start() sweeps every running load (no other process can hold the
+      // database); on PostgreSQL another server may be running it, so only stale ones go.
+      await collection.start();
+      const embedded = t.kernel.database.dialect === 'pglite';
+      const statuses = (await t.kernel.db.select().from(dataLoad).orderBy(dataLoad.version)).map(
+        (r) => r.status,
+      );
+      expect(statuses).toEqual(['failed', embedded ? 'failed' : 'running']);
+      const audit = await t.kernel.db
+        .select()
+        .from(auditEntry)
+        .where(eq(auditEntry.action, 'data.load.interrupted'));
+      expect(audit).toHaveLength(embedded ? 2 : 1);
     } finally {
       await t.close();
     }

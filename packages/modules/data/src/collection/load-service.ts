@@ -1,9 +1,10 @@
 import { type Actor, requirePermission } from '@zhizhi/kernel/access';
 import { recordAudit } from '@zhizhi/kernel/audit';
+import type { Executor } from '@zhizhi/kernel/db';
 import { ConflictError, InputError, NotFoundError } from '@zhizhi/kernel/errors';
 import { newId } from '@zhizhi/kernel/ids';
-import type { Kernel } from '@zhizhi/kernel';
-import { and, desc, eq, max, sql } from 'drizzle-orm';
+import { type Kernel, systemActor } from '@zhizhi/kernel';
+import { and, desc, eq, lt, max, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { DATA_PERMISSIONS } from '../catalog/catalog-service';
 import { dataResource } from '../catalog/schema';
@@ -46,7 +47,12 @@ export interface LoadOptions {
 
 const mappingSchema = z.record(z.string().min(1).max(200), z.string().min(1).max(64)).optional();
 const INSERT_BATCH = 1000;
-const STALE_MS = 6 * 3_600_000;
+/**
+ * A running load whose heartbeat (written with every batch read) is older than this belongs to a
+ * process that stopped; it is marked failed with `data.load.interrupted`. Longer than the final
+ * transaction of the largest load (1M rows), during which no heartbeat can be seen.
+ */
+const STALE_MS = 15 * 60_000;
 
 /** Loads (归集): versioned replacement of a resource's rows, with diff, rules, cases and notices. */
 export function createLoads(
@@ -100,11 +106,11 @@ export function createLoads(
     const version = await kernel.transaction(async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(727102, hashtext(${resourceId}))`);
       const [busy] = await tx
-        .select({ id: dataLoad.id, startedAt: dataLoad.startedAt })
+        .select({ id: dataLoad.id, startedAt: dataLoad.startedAt, heartbeatAt: dataLoad.heartbeatAt })
         .from(dataLoad)
         .where(and(eq(dataLoad.resourceId, resourceId), eq(dataLoad.status, 'running')));
       // A load running for hours belonged to a process that stopped: it can never finish.
-      if (busy && clock.now().getTime() - busy.startedAt.getTime() < STALE_MS)
+      if (busy && clock.now().getTime() - (busy.heartbeatAt ?? busy.startedAt).getTime() < STALE_MS)
         throw new ConflictError('data.load.running', 'A load of this resource is still running.');
       if (busy)
         await tx
@@ -127,6 +133,7 @@ export function createLoads(
         rowsTotal: source?.total ?? null,
         createdBy: actor.id,
         startedAt: clock.now(),
+        heartbeatAt: clock.now(),
       });
       await recordAudit(tx, clock, {
         actor,
@@ -164,13 +171,19 @@ export function createLoads(
     try {
       source ??= await openSource(spec);
       const mapping = resolveMapping(source.columns, resource.items, explicit, resource.keyItems);
-      await db.update(dataLoad).set({ mapping, rowsTotal: source.total }).where(eq(dataLoad.id, id));
+      await db
+        .update(dataLoad)
+        .set({ mapping, rowsTotal: source.total, heartbeatAt: clock.now() })
+        .where(eq(dataLoad.id, id));
       const prepare = createRowPreparer(mapping, resource.keyItems);
       const rows: PreparedRow[] = [];
       for await (const batch of source.batches(batchSize)) {
         for (const row of batch) rows.push(prepare(row));
         if (rows.length > maxRows) throw new SourceError('data.load.too_many_rows');
-        await db.update(dataLoad).set({ rowsRead: rows.length }).where(eq(dataLoad.id, id));
+        await db
+          .update(dataLoad)
+          .set({ rowsRead: rows.length, heartbeatAt: clock.now() })
+          .where(eq(dataLoad.id, id));
         // Let other requests (the progress poller among them) run between batches.
         await new Promise((resolve) => setImmediate(resolve));
       }
@@ -329,7 +342,48 @@ export function createLoads(
     return row;
   }
 
-  return { startLoad, getLoad, listLoads, waitFor, resourceByCode };
+  /**
+   * Marks loads that can no longer finish as failed (`data.load.interrupted`), audited: every
+   * running load not running in this process when `everyRunning` (the embedded database has one
+   * process, so at start nothing else can be loading), else those whose heartbeat is stale.
+   */
+  async function sweepInterrupted(everyRunning = false, executor?: Executor): Promise<number> {
+    // Inside a job the job's transaction is used: PGlite has one connection.
+    if (!executor) return kernel.transaction((tx) => sweepInterrupted(everyRunning, tx));
+    const cutoff = new Date(clock.now().getTime() - STALE_MS);
+    const candidates = await executor
+      .select({ id: dataLoad.id, resourceId: dataLoad.resourceId, version: dataLoad.version })
+      .from(dataLoad)
+      .where(
+        and(
+          eq(dataLoad.status, 'running'),
+          everyRunning
+            ? undefined
+            : lt(sql`coalesce(${dataLoad.heartbeatAt}, ${dataLoad.startedAt})`, cutoff),
+        ),
+      );
+    const dead = candidates.filter((c) => !running.has(c.id));
+    let swept = 0;
+    for (const load of dead) {
+      const [changed] = await executor
+        .update(dataLoad)
+        .set({ status: 'failed', errorCode: 'data.load.interrupted', finishedAt: clock.now() })
+        .where(and(eq(dataLoad.id, load.id), eq(dataLoad.status, 'running')))
+        .returning({ id: dataLoad.id });
+      if (!changed) continue; // it finished meanwhile
+      swept += 1;
+      await recordAudit(executor, clock, {
+        actor: systemActor,
+        action: 'data.load.interrupted',
+        subjectType: 'data_load',
+        subjectId: load.id,
+        data: { resourceId: load.resourceId, version: load.version },
+      });
+    }
+    return swept;
+  }
+
+  return { startLoad, getLoad, listLoads, waitFor, resourceByCode, sweepInterrupted };
 }
 
 export type Loads = ReturnType<typeof createLoads>;

@@ -43,6 +43,8 @@ export const dataLoad = pgTable(
     errorCode: varchar('error_code', { length: 64 }),
     createdBy: text('created_by'),
     startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+    /** Written with every batch read; a running load with a stale heartbeat was interrupted. */
+    heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },
   (t) => [uniqueIndex('data_load_resource_version').on(t.resourceId, t.version)],

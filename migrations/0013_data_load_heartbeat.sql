@@ -1,0 +1,1 @@
+ALTER TABLE "data_load" ADD COLUMN "heartbeat_at" timestamp with time zone;

@@ -159,7 +159,7 @@ async function fill(database: Database, departments: string[]) {
         sharingType: 'conditional' as const,
         sharingCondition: '按需申请',
         openingType: i % 4 === 0 ? ('open' as const) : ('closed' as const),
-        topGrade: grades.reduce((top, g) => (g > top ? g : top), 'L1' as (typeof GRADES)[number]),
+        topGrade: [...grades].sort().at(-1) ?? 'L1',
         search: toWeightedVector([
           { text: name, weight: 'A' },
           { text: itemNames.join(' '), weight: 'B' },

@@ -35,7 +35,10 @@ const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}
 // Name (A), item names (B), code and abstract (C): what catalog search ranks on.
 /** The highest item grade ('L1' < 'L2' < 'L3' < 'L4' sort as strings). */
 const topGrade = (items: readonly { grade: (typeof GRADES)[number] }[]) =>
-  items.map((i) => i.grade).reduce((top, g) => (g > top ? g : top), 'L1' as (typeof GRADES)[number]);
+  items
+    .map((i) => i.grade)
+    .sort()
+    .at(-1) ?? 'L1';
 
 const searchVector = (code: string, r: { name: string; abstract: string; items: { name: string }[] }) =>
   toWeightedVector([

@@ -10,7 +10,7 @@ import { launchBrowser, screenshotDir, signIn, startDemoServer } from './harness
 const RSJ = '宁波市奉化区人力资源和社会保障局';
 const RESOURCE = '灵活就业人员登记信息';
 const MATTER = '许可-00001-001';
-const ACCESSOR = 'dsj.caseworker';
+const ACCESSOR = 'mzj.caseworker';
 
 /** A valid 18-digit identity number (GB 11643 check digit) for a 17-digit body. */
 function idNumber(body: string): string {
@@ -54,6 +54,7 @@ describe('数据综合治理 in Chromium: catalog → load with findings → cas
   let browser: Browser;
   let admin: Page;
   let owner: Page;
+  let consumer: Page;
   let resourceCode = '';
   let consumerKey = '';
 
@@ -116,6 +117,8 @@ describe('数据综合治理 in Chromium: catalog → load with findings → cas
     admin = await signIn(browser, demo.url, 'admin', demo.password('admin'));
     admin.setDefaultTimeout(15_000);
     owner = await signIn(browser, demo.url, 'rsj.admin', demo.password('rsj.admin'));
+    consumer = await signIn(browser, demo.url, 'mzj.admin', demo.password('mzj.admin'));
+    consumer.setDefaultTimeout(15_000);
     owner.setDefaultTimeout(15_000);
   }, 180_000);
 
@@ -269,9 +272,8 @@ describe('数据综合治理 in Chromium: catalog → load with findings → cas
     await shot(page, '3-case', true);
   }, 60_000);
 
-  it('4. 大数据局 (admin) requests three items; the owner approves two of them', async () => {
-    // admin belongs to 大数据局 (dsj): the demo has no other department's administrator who may request.
-    const page = admin;
+  it('4. 民政局 (mzj.admin) requests three items; the owner approves two of them', async () => {
+    const page = consumer;
     await page.goto(`${demo.url}/data/catalog`);
     await page.getByRole('heading', { name: '数据资源目录' }).waitFor();
     const search = page.getByTestId('data-search').locator('input');
@@ -325,7 +327,7 @@ describe('数据综合治理 in Chromium: catalog → load with findings → cas
   }, 120_000);
 
   it('5. the consumer issues its key once; the API returns exactly the two approved items, masked as graded', async () => {
-    const page = admin;
+    const page = consumer;
     await page.goto(`${demo.url}/data/sharing/grants`);
     const row = page.getByTestId('share-grants').locator('tr.ant-table-row').filter({ hasText: RESOURCE });
     await row.waitFor();

@@ -82,4 +82,6 @@ export const fenghuaDemoStaff: DemoStaffSeed[] = [
     ...staff(10, 'zhzf.jinping', '锦屏街道综合执法队队员', townUnitCode('zhzf', JINPING), 'handler', JINPING),
     roles: [{ roleCode: 'handler', divisionCode: JINPING, ownDepartment: true }],
   },
+  // A second department administrator: 民政局 requests 人社局 data (e.g. for 低保 reviews) through sharing.
+  staff(11, 'mzj.admin', '民政局部门管理员', 'mzj', 'dept_admin', FENGHUA_DISTRICT_CODE),
 ];

@@ -26,6 +26,7 @@ describe('seedFenghua', () => {
       'grid.jinping',
       'grid.xikou',
       'leader',
+      'mzj.admin',
       'rsj.admin',
       'xikou.window',
       'zhzf.jinping',

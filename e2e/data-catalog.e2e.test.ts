@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshotDir, signIn, startDemoServer } from './harness';
+import { launchBrowser, pickOption, screenshotDir, signIn, startDemoServer } from './harness';
 
 const RSJ = '宁波市奉化区人力资源和社会保障局';
 
@@ -17,27 +17,8 @@ describe('数据资源目录 in Chromium: register, edit, facet-filter and retir
   let browser: Browser;
   let page: Page;
 
-  /**
-   * Opens an antd select by its label, picks an option (typing first into searchable ones) and waits
-   * until the select shows it, so a slow machine cannot race the next step against a closing dropdown.
-   */
-  const pick = async (dialog: Locator, label: string, option: string, search = false) => {
-    const input = dialog.getByLabel(label, { exact: true });
-    const select = input.locator('xpath=ancestor::*[contains(concat(" ", @class, " "), " ant-select ")][1]');
-    // A click on an option that is still sliding in can miss: open and pick again, up to three times.
-    const dropdown = page.locator('.ant-select-dropdown:visible');
-    for (let attempt = 1; ; attempt++) {
-      if (attempt === 1 || (await dropdown.count()) === 0) await input.click();
-      if (search) await input.fill(option);
-      await dropdown.getByTitle(option, { exact: true }).click();
-      try {
-        await expect.poll(() => select.textContent(), { timeout: 4_000 }).toContain(option);
-        return;
-      } catch (error) {
-        if (attempt === 3) throw error;
-      }
-    }
-  };
+  const pick = (dialog: Locator, label: string, option: string, search = false) =>
+    pickOption(page, dialog, label, option, search);
 
   /** Clicks the dialog's OK button and returns the status of the request to `path` it sends. */
   const save = async (dialog: Locator, method = 'POST', path = '/api/data/resources', button = /保\s?存/) => {

@@ -5,7 +5,7 @@ import { orgDepartment } from '@zhizhi/kernel/org';
 import { eq } from 'drizzle-orm';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshotDir, signIn, startDemoServer } from './harness';
+import { launchBrowser, pickOption, screenshotDir, signIn, startDemoServer } from './harness';
 
 const RSJ = '宁波市奉化区人力资源和社会保障局';
 const RESOURCE = '灵活就业人员登记信息';
@@ -61,26 +61,7 @@ describe('数据综合治理 in Chromium: catalog → load with findings → cas
   const shot = (page: Page, name: string, fullPage = false) =>
     page.screenshot({ path: join(screenshotDir, `data-flow-${name}.png`), animations: 'disabled', fullPage });
 
-  /**
-   * Opens an antd select by its label, picks an option (typing first into searchable ones) and waits
-   * until the select shows it, so a slow machine cannot race the next step against a closing dropdown.
-   */
-  const pick = async (page: Page, scope: Locator, label: string, option: string, search = false) => {
-    const input = scope.getByLabel(label, { exact: true });
-    const select = input.locator('xpath=ancestor::*[contains(concat(" ", @class, " "), " ant-select ")][1]');
-    const dropdown = page.locator('.ant-select-dropdown:visible');
-    for (let attempt = 1; ; attempt++) {
-      if (attempt === 1 || (await dropdown.count()) === 0) await input.click();
-      if (search) await input.fill(option);
-      await dropdown.getByTitle(option, { exact: true }).click();
-      try {
-        await expect.poll(() => select.textContent(), { timeout: 4_000 }).toContain(option);
-        return;
-      } catch (error) {
-        if (attempt === 3) throw error;
-      }
-    }
-  };
+  const pick = pickOption;
 
   /** Clicks a button and returns the status of the request it sends to a path ending in `path`. */
   const send = async (page: Page, button: Locator, method: string, path: string | RegExp) => {

@@ -6,7 +6,8 @@ import { type Database, loadConfig } from '@zhizhi/kernel';
 import { createTestDatabase } from '@zhizhi/kernel/testing';
 import type { DemoCredential } from '@zhizhi/pack-fenghua';
 import { type RunningServer, startServer } from '@zhizhi/server';
-import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContextOptions, chromium, type Locator, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export const screenshotDir = fileURLToPath(new URL('../.tmp/screenshots', import.meta.url));
 
@@ -73,4 +74,27 @@ export async function signIn(
   await page.getByTestId('login-submit').click();
   await page.getByTestId('user-menu').waitFor();
   return page;
+}
+
+/**
+ * Opens an antd select by its label within `scope`, picks an option (typing first into searchable
+ * ones) and waits until the select shows it, so a slow machine cannot race the next step against a
+ * closing dropdown. A click on an option that is still sliding in can miss: it opens and picks
+ * again, up to three times.
+ */
+export async function pickOption(page: Page, scope: Locator, label: string, option: string, search = false) {
+  const input = scope.getByLabel(label, { exact: true });
+  const select = input.locator('xpath=ancestor::*[contains(concat(" ", @class, " "), " ant-select ")][1]');
+  const dropdown = page.locator('.ant-select-dropdown:visible');
+  for (let attempt = 1; ; attempt++) {
+    if (attempt === 1 || (await dropdown.count()) === 0) await input.click();
+    if (search) await input.fill(option);
+    await dropdown.getByTitle(option, { exact: true }).click();
+    try {
+      await expect.poll(() => select.textContent(), { timeout: 4_000 }).toContain(option);
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
 }

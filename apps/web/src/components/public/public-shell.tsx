@@ -6,7 +6,14 @@ import { useT } from '../../i18n/use-t';
 import { useAppTitle } from '../app-layout';
 import { PreferenceSwitches } from '../preference-switches';
 
-const LINKS: { path: string; label: MessageKey; testId: string }[] = [
+/** A link in a public frame's navigation. */
+export interface PublicLink {
+  path: string;
+  label: MessageKey;
+  testId: string;
+}
+
+const LINKS: PublicLink[] = [
   { path: '/report', label: 'public.nav.report', testId: 'public-nav-report' },
   { path: '/track', label: 'public.nav.track', testId: 'public-nav-track' },
   { path: '/login', label: 'public.nav.staffLogin', testId: 'public-nav-login' },
@@ -14,6 +21,37 @@ const LINKS: { path: string; label: MessageKey; testId: string }[] = [
 
 /** The frame of the pages citizens use without logging in: narrow, one column, phone first. */
 export function PublicShell({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <PublicFrame title={title} links={LINKS} navLabel="public.nav.label" maxWidth={720}>
+      {children}
+    </PublicFrame>
+  );
+}
+
+export interface PublicFrameProps {
+  title: string;
+  children: ReactNode;
+  links: readonly PublicLink[];
+  /** The navigation's accessible name. */
+  navLabel: MessageKey;
+  /** Content width in px (one column on phones either way). */
+  maxWidth: number;
+  /** Shown after the app's name in the header, e.g. the portal's name. */
+  subtitle?: string;
+  /** Whether a link is the current page (default: the path matches exactly). */
+  isCurrent?: (link: PublicLink, pathname: string) => boolean;
+}
+
+/** A public page frame: header with the app's name and preferences, link navigation, titled main. */
+export function PublicFrame({
+  title,
+  children,
+  links,
+  navLabel,
+  maxWidth,
+  subtitle,
+  isCurrent,
+}: PublicFrameProps) {
   const appTitle = useAppTitle();
   const t = useT();
   const { pathname } = useLocation();
@@ -33,7 +71,7 @@ export function PublicShell({ title, children }: { title: string; children: Reac
       >
         <div
           style={{
-            maxWidth: 720,
+            maxWidth,
             margin: '0 auto',
             display: 'flex',
             flexWrap: 'wrap',
@@ -43,16 +81,16 @@ export function PublicShell({ title, children }: { title: string; children: Reac
           }}
         >
           <Typography.Text strong style={{ fontSize: token.fontSizeLG }}>
-            {appTitle}
+            {subtitle ? `${appTitle} · ${subtitle}` : appTitle}
           </Typography.Text>
           <PreferenceSwitches />
         </div>
         <nav
-          aria-label={t('public.nav.label')}
-          style={{ maxWidth: 720, margin: '4px auto 0', display: 'flex', flexWrap: 'wrap', gap: 4 }}
+          aria-label={t(navLabel)}
+          style={{ maxWidth, margin: '4px auto 0', display: 'flex', flexWrap: 'wrap', gap: 4 }}
         >
-          {LINKS.map((link) => {
-            const current = pathname === link.path;
+          {links.map((link) => {
+            const current = isCurrent ? isCurrent(link, pathname) : pathname === link.path;
             return (
               <Link
                 key={link.path}
@@ -72,7 +110,7 @@ export function PublicShell({ title, children }: { title: string; children: Reac
           })}
         </nav>
       </header>
-      <main style={{ maxWidth: 720, margin: '0 auto', padding: 16 }}>
+      <main style={{ maxWidth, margin: '0 auto', padding: 16 }}>
         <Typography.Title level={3} style={{ marginTop: 8 }}>
           {title}
         </Typography.Title>

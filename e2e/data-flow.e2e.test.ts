@@ -283,9 +283,9 @@ describe('数据综合治理 in Chromium: catalog → load with findings → cas
     await submitted.getByRole('button').click();
     await submitted.waitFor({ state: 'hidden' });
 
-    // The owner's inbox: 待我审批 lists it; approve id_number and phone, not person_name.
+    // The owner's inbox: 收到的申请 lists it (pending first); approve id_number and phone, not person_name.
     await owner.goto(`${demo.url}/data/sharing/inbox`);
-    await owner.getByRole('tab', { name: '待我审批', selected: true }).waitFor();
+    await owner.getByRole('tab', { name: '收到的申请', selected: true }).waitFor();
     const row = owner.getByTestId('share-requests').locator('tr.ant-table-row').filter({ hasText: RESOURCE });
     await row.waitFor();
     await row.getByTestId('share-request-number').click();
@@ -302,7 +302,7 @@ describe('数据综合治理 in Chromium: catalog → load with findings → cas
     expect(await send(owner, owner.getByTestId('share-approve-submit'), 'POST', '/approve')).toBe(200);
     await request.waitFor({ state: 'hidden' });
     await owner.getByRole('tab', { name: '我的申请' }).click();
-    await owner.getByRole('tab', { name: '待我审批' }).click();
+    await owner.getByRole('tab', { name: '收到的申请' }).click();
     await expect.poll(() => row.textContent()).toContain('已批准');
     await shot(owner, '4-inbox');
   }, 120_000);

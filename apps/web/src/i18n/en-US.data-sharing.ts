@@ -24,7 +24,7 @@ export const enUSDataSharing: Record<keyof typeof zhCNDataSharing, string> = {
   'share.inbox.title': 'Sharing requests and approvals',
   'share.inbox.intro':
     "Requests your department has sent, and other departments' requests for your department's resources (for you to approve).",
-  'share.inbox.toApprove': 'To approve',
+  'share.inbox.toApprove': 'Received',
   'share.inbox.mine': 'My requests',
   'share.inbox.empty': 'No sharing requests',
   'share.col.number': 'Number',

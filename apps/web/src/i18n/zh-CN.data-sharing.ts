@@ -21,7 +21,7 @@ export const zhCNDataSharing = {
 
   'share.inbox.title': '共享申请与审批',
   'share.inbox.intro': '本部门发出的共享申请，以及其他部门对本部门数据资源的申请（待本部门审批）。',
-  'share.inbox.toApprove': '待我审批',
+  'share.inbox.toApprove': '收到的申请',
   'share.inbox.mine': '我的申请',
   'share.inbox.empty': '暂无共享申请',
   'share.col.number': '申请编号',

@@ -15,7 +15,11 @@ import { useSession } from '../session/session';
 
 type Box = 'inbox' | 'mine';
 
-/** 共享申请与审批: requests to approve (my department provides) and my department's own requests. */
+/** Requests still waiting for a decision first, then the decided ones, each as the server ordered them. */
+const pendingFirst = (rows: ShareRequest[]) =>
+  [...rows].sort((a, b) => Number(b.status === 'pending') - Number(a.status === 'pending'));
+
+/** 共享申请与审批: requests received (my department provides) and my department's own requests. */
 export function DataSharingInboxPage() {
   const t = useT();
   const { locale } = usePreferences();
@@ -47,7 +51,7 @@ export function DataSharingInboxPage() {
         <Table<ShareRequest>
           rowKey="id"
           loading={requests.loading}
-          dataSource={requests.data ?? []}
+          dataSource={pendingFirst(requests.data ?? [])}
           data-testid="share-requests"
           locale={{ emptyText: t('share.inbox.empty') }}
           scroll={{ x: 'max-content' }}

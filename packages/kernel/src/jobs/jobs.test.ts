@@ -79,6 +79,22 @@ describe('jobs', () => {
     expect(fired).toBe(1);
   });
 
+  it('leaves a job to a runner that has its handler (a node without it never claims it)', async () => {
+    const withHandler = createJobs({ db: database.db, clock });
+    const without = createJobs({ db: database.db, clock });
+    let ran = 0;
+    withHandler.register('test.known', async () => {
+      ran++;
+    });
+    without.register('test.other', async () => {});
+    await withHandler.enqueue(database.db, { kind: 'test.known' });
+    expect(await without.runDue()).toBe(0);
+    const pending = (await withHandler.list()).filter((j) => j.kind === 'test.known');
+    expect(pending.map((j) => [j.status, j.attempts])).toEqual([['pending', 0]]);
+    await withHandler.runDue();
+    expect(ran).toBe(1);
+  });
+
   it('rejects an invalid cron expression with a stable code', async () => {
     const jobs = createJobs({ db: database.db, clock });
     await expect(

@@ -1,5 +1,5 @@
 import { CronExpressionParser } from 'cron-parser';
-import { and, asc, desc, eq, lt, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, lte, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock';
 import type { Db, Executor, Tx } from '../db/types';
@@ -150,21 +150,31 @@ export function createJobs(options: JobsOptions) {
     });
   }
 
-  /** Claims and runs one due job; false when none is due. */
+  /**
+   * Claims and runs one due job of a kind this runner has a handler for; false when none is due.
+   * A node without the handler (e.g. an older version during a rolling deploy) leaves the job to
+   * one that has it instead of failing it.
+   */
   async function runOne(): Promise<boolean> {
+    if (!handlers.size) return false;
     let failure: { id: string; attempts: number; maxAttempts: number; message: string } | null = null;
     const ran = await db.transaction(async (tx) => {
       const [job] = await tx
         .select()
         .from(jobsJob)
-        .where(and(eq(jobsJob.status, 'pending'), lte(jobsJob.runAt, clock.now())))
+        .where(
+          and(
+            eq(jobsJob.status, 'pending'),
+            lte(jobsJob.runAt, clock.now()),
+            inArray(jobsJob.kind, [...handlers.keys()]),
+          ),
+        )
         .orderBy(asc(jobsJob.runAt))
         .limit(1)
         .for('update', { skipLocked: true });
       if (!job) return false;
-      const handler = handlers.get(job.kind);
+      const handler = handlers.get(job.kind)!;
       try {
-        if (!handler) throw new Error(`No handler registered for job kind "${job.kind}"`);
         await tx.transaction(async (inner) => handler(job.payload, { tx: inner, job }));
         await tx
           .update(jobsJob)

@@ -1,115 +1,43 @@
 import { and, asc, count, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { type Actor, can, requirePermission, systemActor } from '../access';
+import { type Actor, can, requirePermission } from '../access';
 import { recordAudit } from '../audit';
-import type { Calendar } from '../calendar';
-import type { Clock } from '../clock';
-import type { Db, Executor } from '../db/types';
-import { ConflictError, InputError, NotAllowedError, NotFoundError } from '../errors';
-import type { EventBus } from '../events';
+import type { Executor } from '../db/types';
+import { ConflictError, InputError, NotFoundError } from '../errors';
 import { filesFile } from '../files/schema';
 import { newId } from '../ids';
-import type { Jobs } from '../jobs';
-import type { NotificationService } from '../notifications';
-import { orgDepartment } from '../org/schema';
 import { type CompiledRule, compileRule, evaluateBoolean } from '../rules';
+import { createCaseEffects } from './case-effects';
+import type {
+  CaseEngine,
+  CaseRow,
+  CaseServiceDeps,
+  OpenCaseInput,
+  Step,
+  TransitionInput,
+} from './case-engine-types';
 import { createCaseHandling } from './case-handling';
-import { createCaseQueries, type ListCasesQuery } from './case-queries';
+import { createTransitionChecks } from './transition-checks';
+import { createCaseQueries } from './case-queries';
 import { createCaseTypeStore } from './case-type-store';
 import { registerClockAlerts, scheduleClockChecks } from './clock-alerts';
 import { type ClockReading, type ClockStep, computeClock } from './compute-clock';
-import { type CaseEffect, type CaseTransition, type CaseTypeDefinition, GUARD_CONTEXT } from './definition';
+import { type CaseTypeDefinition, GUARD_CONTEXT } from './definition';
 import { validateCaseData } from './form-data';
 import { type CaseMeta, casesCase, casesCounter, casesHistory, type HistoryMeta } from './schema';
 
-export interface CaseServiceDeps {
-  db: Db;
-  clock: Clock;
-  transaction: <T>(work: (tx: Executor) => Promise<T>) => Promise<T>;
-  publish: EventBus['publish'];
-  /** Durable timers for clock warnings and deadlines. */
-  jobs: Pick<Jobs, 'enqueue' | 'register'>;
-  /** The working-day calendar (a getter: it is loaded when the kernel starts). */
-  calendar: () => Calendar;
-  /** Staff inboxes, for `notify` effects, 督办 notes and clock alerts. */
-  notify?: NotificationService['notify'];
-}
-
-export interface OpenCaseInput {
-  typeCode: string;
-  title: string;
-  divisionCode: string;
-  departmentId?: string | null;
-  data: Record<string, unknown>;
-}
-
-export interface TransitionInput {
-  transition: string;
-  /** The case version the actor saw; a stale one loses with `cases.case.version_conflict`. */
-  expectedVersion: number;
-  note?: string | null;
-  /** Field values this step sets. */
-  data?: Record<string, unknown>;
-  /** For transitions with `assign: 'input'`. */
-  assigneeId?: string | null;
-  /** For transitions with `department: 'input'` (dispatch, transfer). */
-  departmentId?: string | null;
-  /** For `open_children` effects: one co-handling child case per department (协办). */
-  coDepartmentIds?: string[];
-  /** Promised limits per clock code from now on (the routing's time limit). */
-  limits?: Record<string, number>;
-  /** Routing grade, kept on the case. */
-  grade?: string;
-}
-
-export type CaseRow = typeof casesCase.$inferSelect;
-
-export type { ListCasesQuery };
-
-/** What the engine's parts share (handling steps and queries live in their own files). */
-export interface CaseEngine {
-  db: Db;
-  clock: Clock;
-  deps: CaseServiceDeps;
-  types: ReturnType<typeof createCaseTypeStore>;
-  readable(
-    actor: Actor,
-    caseId: string,
-    executor?: Executor,
-  ): Promise<{ row: CaseRow; definition: CaseTypeDefinition }>;
-  canRead(actor: Actor, row: CaseRow, definition: CaseTypeDefinition): boolean;
-  scope(row: CaseRow): { divisionCode: string; departmentId: string | null };
-  commitStep(
-    tx: Executor,
-    row: CaseRow,
-    definition: CaseTypeDefinition,
-    step: Step,
-    expectedVersion: number,
-  ): Promise<CaseRow>;
-  audited<T>(work: (tx: Executor) => Promise<T>): Promise<T>;
-  audit(tx: Executor, entry: Parameters<typeof recordAudit>[2]): void;
-  historySteps(tx: Executor, caseId: string): Promise<ClockStep[]>;
-  readClocks(definition: CaseTypeDefinition, steps: readonly ClockStep[], now: Date): ClockReading[];
-}
+export type {
+  CaseEngine,
+  CaseRow,
+  CaseServiceDeps,
+  ListCasesQuery,
+  OpenCaseInput,
+  Step,
+  TransitionInput,
+} from './case-engine-types';
 
 /** Beijing date of an instant, YYYY-MM-DD. */
 function beijingDay(at: Date): string {
   return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
-
-/** One committed step: what changes on the case and what the history records. */
-export interface Step {
-  actor: Actor;
-  code: string;
-  to: string;
-  note?: string | null;
-  changes?: Record<string, unknown>;
-  assigneeId?: string | null;
-  departmentId?: string | null;
-  meta?: HistoryMeta;
-  caseMeta?: CaseMeta;
-  mergedInto?: string | null;
-  /** Without a version bump: notes (督办) and extension requests don't race with handling. */
-  keepVersion?: boolean;
 }
 
 /**
@@ -367,90 +295,18 @@ export function createCaseService(deps: CaseServiceDeps) {
     return Number(open?.n ?? 0);
   }
 
-  function checkTransition(
-    actor: Actor,
-    row: CaseRow,
-    definition: CaseTypeDefinition,
-    input: TransitionInput,
-  ) {
-    const t = definition.transitions.find((x) => x.code === input.transition);
-    if (!t)
-      throw new InputError(
-        'cases.transition.unknown',
-        `Case type ${definition.code} has no transition ${input.transition}.`,
-      );
-    if (t.trigger !== 'manual')
-      throw new ConflictError(
-        'cases.transition.automatic',
-        `Transition ${t.code} is taken by the platform itself.`,
-      );
-    if (row.mergedInto)
-      throw new ConflictError(
-        'cases.case.merged',
-        'This report was merged into another case and shares its outcome.',
-        { mergedInto: row.mergedInto },
-      );
-    if (!t.from.includes(row.state))
-      throw new ConflictError(
-        'cases.transition.not_allowed',
-        `Transition ${t.code} is not possible from state ${row.state}.`,
-        { state: row.state },
-      );
-    requirePermission(actor, t.permission, scope(row));
-    if (t.assigneeOnly && row.assigneeId !== actor.id)
-      throw new NotAllowedError('cases.case.not_assignee', 'Only the assignee of this case may do this.');
-    if (t.noteRequired && !input.note?.trim())
-      throw new InputError('cases.transition.note_required', `Transition ${t.code} needs a note (a reason).`);
-    if (input.note && input.note.length > 2000)
-      throw new InputError('cases.transition.note_too_long', 'A note has at most 2,000 characters.');
-    if (t.assign === 'input' && !input.assigneeId)
-      throw new InputError('cases.transition.assignee_required', `Transition ${t.code} needs an assignee.`);
-    if (t.department === 'input' && !input.departmentId)
-      throw new InputError(
-        'cases.transition.department_required',
-        `Transition ${t.code} needs a department.`,
-      );
-    const wantsChildren = t.effects.some((e) => e.kind === 'open_children');
-    if (input.coDepartmentIds?.length && !wantsChildren)
-      throw new InputError(
-        'cases.transition.no_co_handling',
-        `Transition ${t.code} takes no co-handling departments.`,
-      );
-    if ((input.coDepartmentIds?.length ?? 0) > 20)
-      throw new InputError('cases.transition.too_many_co', 'At most 20 co-handling departments.');
-    if (t.afterClose && row.closedAt) {
-      const until = deps.calendar().addWorkingDays(row.closedAt, t.afterClose.withinWorkingDays);
-      if (clock.now() > until)
-        throw new ConflictError(
-          'cases.transition.window_passed',
-          `${t.code} was possible until ${until.toISOString()}.`,
-          {
-            until: until.toISOString(),
-          },
-        );
-    }
-    return t;
-  }
+  const { afterClosing, runEffects } = createCaseEffects({
+    clock,
+    deps,
+    types,
+    ruleOf,
+    openInTx: (tx, actor, input) => openInTx(tx, actor, input),
+    openChildren: (tx, row) => openChildren(tx, row),
+    commitStep: (tx, row, definition, step, expectedVersion) =>
+      commitStep(tx, row, definition, step, expectedVersion),
+  });
 
-  function newAssignee(t: CaseTransition, row: CaseRow, actor: Actor, input: TransitionInput): string | null {
-    if (t.assign === 'actor') return actor.id;
-    if (t.assign === 'input') return input.assigneeId ?? null;
-    if (t.assign === 'clear') return null;
-    return row.assigneeId;
-  }
-
-  async function checkDepartments(executor: Executor, ids: readonly string[]) {
-    const unique = [...new Set(ids)];
-    if (!unique.length) return;
-    if (unique.some((id) => !/^[0-9a-f-]{36}$/i.test(id)))
-      throw new InputError('cases.transition.unknown_department', 'Unknown department.');
-    const found = await executor
-      .select({ id: orgDepartment.id })
-      .from(orgDepartment)
-      .where(inArray(orgDepartment.id, unique));
-    if (found.length !== unique.length)
-      throw new InputError('cases.transition.unknown_department', 'Unknown department.');
-  }
+  const { checkTransition, newAssignee, checkDepartments } = createTransitionChecks({ clock, deps, scope });
 
   /**
    * Commits one step inside `tx`: the version-checked update, history, audit, clock timers, the
@@ -539,153 +395,6 @@ export function createCaseService(deps: CaseServiceDeps) {
     });
     if (closing && !wasFinal) await afterClosing(tx, updated, definition);
     return updated;
-  }
-
-  /** A case reached a final state: its merged duplicates close with it; its parent may move on. */
-  async function afterClosing(tx: Executor, row: CaseRow, definition: CaseTypeDefinition) {
-    const dups = definition.duplicates;
-    if (dups) {
-      const merged = await tx
-        .select()
-        .from(casesCase)
-        .where(and(eq(casesCase.mergedInto, row.id), isNull(casesCase.closedAt)));
-      const shared = Object.fromEntries(
-        dups.shareFields.filter((f) => row.data[f] !== undefined).map((f) => [f, row.data[f]]),
-      );
-      for (const dup of merged) {
-        const dupType = await types.get(dup.typeCode, dup.typeVersion, tx);
-        await commitStep(
-          tx,
-          dup,
-          dupType.definition,
-          {
-            actor: systemActor,
-            code: 'merged_close',
-            to: row.state,
-            changes: shared,
-            note: `同 ${row.number} 一并办结`,
-          },
-          dup.version,
-        );
-      }
-    }
-    if (
-      row.parentId &&
-      row.parentRole === 'co' &&
-      (await openChildren(tx, { ...row, id: row.parentId })) === 0
-    ) {
-      const [parent] = await tx.select().from(casesCase).where(eq(casesCase.id, row.parentId));
-      if (!parent) return;
-      const parentType = await types.get(parent.typeCode, parent.typeVersion, tx);
-      const next = parentType.definition.transitions.find(
-        (t) => t.trigger === 'children_done' && t.from.includes(parent.state),
-      );
-      if (next)
-        await commitStep(
-          tx,
-          parent,
-          parentType.definition,
-          {
-            actor: systemActor,
-            code: next.code,
-            to: next.to,
-            note: `协办件已全部办结（最后一件 ${row.number}）`,
-          },
-          parent.version,
-        );
-    }
-  }
-
-  async function runEffects(
-    tx: Executor,
-    actor: Actor,
-    row: CaseRow,
-    effects: readonly CaseEffect[],
-    input: TransitionInput,
-    context: ReturnType<typeof guardContext>,
-  ) {
-    for (const effect of effects) {
-      if ('when' in effect && effect.when && !evaluateBoolean(ruleOf(effect.when), context)) continue;
-      switch (effect.kind) {
-        case 'notify': {
-          if (!deps.notify) break;
-          const target =
-            effect.to === 'assignee'
-              ? { staffId: row.assigneeId }
-              : effect.to === 'department'
-                ? { departmentId: row.departmentId }
-                : { staffId: row.openedBy && /^[0-9a-f-]{36}$/i.test(row.openedBy) ? row.openedBy : null };
-          await deps.notify(tx, {
-            ...target,
-            titleZh: `${effect.titleZh}：${row.number} ${row.title}`,
-            titleEn: `${effect.titleEn}: ${row.number} ${row.title}`,
-            link: `/cases/${row.id}`,
-            subjectType: 'case',
-            subjectId: row.id,
-            urgent: effect.urgent,
-          });
-          break;
-        }
-        case 'open_children': {
-          const childType = await types.get(effect.typeCode, undefined, tx);
-          const fields = new Set(childType.definition.fields.map((f) => f.code));
-          const data = Object.fromEntries(Object.entries(row.data).filter(([k]) => fields.has(k)));
-          const children: string[] = [];
-          for (const departmentId of [...new Set(input.coDepartmentIds ?? [])]) {
-            if (departmentId === row.departmentId) continue;
-            const child = await openInTx(tx, actor, {
-              typeCode: effect.typeCode,
-              title: row.title,
-              divisionCode: row.divisionCode,
-              departmentId,
-              data,
-              parentId: row.id,
-              parentRole: 'co',
-            });
-            children.push(child.id);
-          }
-          if (children.length)
-            await tx.insert(casesHistory).values({
-              id: newId(),
-              caseId: row.id,
-              transition: 'co_handling',
-              fromState: row.state,
-              toState: row.state,
-              actorType: actor.type,
-              actorId: actor.id,
-              actorName: actor.name,
-              at: clock.now(),
-              data: {},
-              meta: { children },
-            });
-          break;
-        }
-        case 'open_case': {
-          const related = await types.get(effect.typeCode, undefined, tx);
-          const fields = new Set(related.definition.fields.map((f) => f.code));
-          const data = Object.fromEntries(Object.entries(row.data).filter(([k]) => fields.has(k)));
-          await openInTx(tx, systemActor, {
-            typeCode: effect.typeCode,
-            title: `${effect.titleZh}：${row.title}`.slice(0, 200),
-            divisionCode: row.divisionCode,
-            departmentId: row.departmentId,
-            data,
-            parentId: row.id,
-            parentRole: effect.role,
-          });
-          break;
-        }
-        case 'publish':
-          await deps.publish(tx, 'cases.case.signal', {
-            signal: effect.signal,
-            caseId: row.id,
-            number: row.number,
-            typeCode: row.typeCode,
-            state: row.state,
-          });
-          break;
-      }
-    }
   }
 
   async function transitionWith(

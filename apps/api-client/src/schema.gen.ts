@@ -4885,6 +4885,636 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/{token}/telemetry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Device telemetry (ThingsBoard-compatible): {"ts":…,"values":{…}}, a flat object, or an array
+         * @description Answers after the readings are durably stored. Duplicates are ignored; late readings are accepted.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TelemetryResult"];
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sensing/stations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Stations with live status (latest values, online devices, worst active alarm) */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "reservoir" | "river_section" | "rain_gauge" | "air_station" | "water_quality" | "construction_site" | "video_point" | "weather_station";
+                    township?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["SensingStation"][];
+                        };
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sensing/stations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One station (by id or code): metrics, devices, rules */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SensingStationDetail"];
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sensing/stations/{id}/series": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A metric over time: raw, 1-minute or 1-hour points (chosen by the span unless given) */
+        get: {
+            parameters: {
+                query: {
+                    metric: string;
+                    from: string;
+                    to: string;
+                    resolution?: "raw" | "1m" | "1h";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            resolution: "raw" | "1m" | "1h";
+                            /** @description [ms, avg, min, max] */
+                            points: [
+                                number,
+                                number,
+                                number,
+                                number
+                            ][];
+                        };
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sensing/alarms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Alarms, newest first (a township or station includes its devices’ alarms) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "active" | "cleared";
+                    acknowledged?: "true" | "false";
+                    station?: string;
+                    township?: string;
+                    severity?: "critical" | "major" | "minor" | "warning" | "indeterminate";
+                    before?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["SensingAlarm"][];
+                        };
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sensing/alarms/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Acknowledge an alarm (idempotent) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            acknowledged: boolean;
+                        };
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sensing/alarms/{id}/clear": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Clear an alarm by hand (the rule may raise it again) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            status: "active" | "cleared";
+                        };
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sensing/warnings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Multi-hazard warning level per township and the latest bulletins */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            townships: components["schemas"]["SensingWarning"][];
+                            bulletins: components["schemas"]["SensingBulletin"][];
+                        };
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/sensing/bulletin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The public warning bulletin: current levels per township and recent bulletins */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            townships: components["schemas"]["SensingWarning"][];
+                            bulletins: components["schemas"]["SensingBulletin"][];
+                        };
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sensing/devices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Devices with their access tokens (station managers) */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                                protocol: string;
+                                protocolAddress: string | null;
+                                token: string;
+                                metrics: string[];
+                                lastSeenAt: string | null;
+                                rejectedCount: number;
+                                lastRejectReason: string | null;
+                                stationCode: string;
+                                stationName: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sensing/devices/{id}/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue a new access token for a device (the old one stops working) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            token: string;
+                        };
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sensing/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Live stream (text/event-stream): `alarm` and `values` events */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/data/resources": {
         parameters: {
             query?: never;
@@ -8613,6 +9243,162 @@ export interface components {
                 state: string;
             }[];
         };
+        TelemetryResultInput: {
+            /** @description Readings stored by this request */
+            stored: number;
+            /** @description Readings already stored (same device, metric, time): ignored */
+            duplicates: number;
+            /** @description Parts of the payload that were not usable, with reasons */
+            dropped: string[];
+        };
+        SensingStationInput: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            nameZh: string;
+            nameEn: string;
+            /** @enum {string} */
+            kind: "reservoir" | "river_section" | "rain_gauge" | "air_station" | "water_quality" | "construction_site" | "video_point" | "weather_station";
+            /** @description GCJ-02 */
+            lng: number;
+            lat: number;
+            divisionCode: string;
+            townshipCode: string;
+            attributes: {
+                [key: string]: number | string;
+            };
+            /** @description Latest value per metric */
+            values: {
+                [key: string]: {
+                    value: number;
+                    ts: string;
+                };
+            };
+            devices: number;
+            /** @description Devices that reported in the last 30 minutes */
+            online: number;
+            /** @enum {string} */
+            status: "normal" | "alarm" | "offline";
+            activeAlarms: number;
+            unacknowledged: number;
+            worstSeverity: ("critical" | "major" | "minor" | "warning" | "indeterminate") | null;
+        };
+        SensingStationDetailInput: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            nameZh: string;
+            nameEn: string;
+            /** @enum {string} */
+            kind: "reservoir" | "river_section" | "rain_gauge" | "air_station" | "water_quality" | "construction_site" | "video_point" | "weather_station";
+            lng: number;
+            lat: number;
+            divisionCode: string;
+            townshipCode: string;
+            /** Format: uuid */
+            departmentId: string;
+            attributes: {
+                [key: string]: number | string;
+            };
+            metrics: {
+                code: string;
+                nameZh: string;
+                nameEn: string;
+                unit: string;
+                last: {
+                    value: number | null;
+                    ts: string;
+                } | null;
+            }[];
+            devices: {
+                /** Format: uuid */
+                id: string;
+                code: string;
+                name: string;
+                protocol: string;
+                protocolAddress: string | null;
+                metrics: string[];
+                lastSeenAt: string | null;
+                online: boolean;
+                rejectedCount: number;
+                lastRejectReason: string | null;
+                lastRejectAt: string | null;
+                /** @description Only for those who manage the station */
+                token?: string;
+            }[];
+            rules: {
+                /** Format: uuid */
+                id: string;
+                code: string;
+                nameZh: string;
+                nameEn: string;
+                alarmType: string;
+                severity: string;
+                params: {
+                    [key: string]: unknown;
+                };
+                active: boolean;
+            }[];
+            canManage: boolean;
+        };
+        SensingAlarmInput: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            originatorType: "device" | "station";
+            /** Format: uuid */
+            originatorId: string;
+            /** Format: uuid */
+            stationId: string;
+            stationCode: string;
+            stationName: string;
+            stationNameEn: string;
+            townshipCode: string;
+            type: string;
+            /** @enum {string} */
+            severity: "critical" | "major" | "minor" | "warning" | "indeterminate";
+            /** @enum {string} */
+            status: "active" | "cleared";
+            acknowledged: boolean;
+            /** Format: date-time */
+            startTs: string;
+            /** Format: date-time */
+            endTs: string;
+            ackTs: string | null;
+            ackBy: string | null;
+            clearTs: string | null;
+            clearedBy: string | null;
+            details: {
+                [key: string]: unknown;
+            };
+            triggerCount: number;
+            caseId: string | null;
+            caseNumber: string | null;
+            escalatedAt: string | null;
+        };
+        SensingWarningInput: {
+            townshipCode: string;
+            name: string | null;
+            /** @description 0 none, 4 蓝, 3 黄, 2 橙, 1 红 */
+            level: number;
+            factors: {
+                /** @enum {string} */
+                hazard: "rain" | "water" | "wind";
+                level: number;
+                reason: string;
+            }[];
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        SensingBulletinInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            issuedAt: string;
+            highestLevel: number;
+            textZh: string;
+            textEn: string;
+        };
         SupervisionFileInput: {
             /** Format: uuid */
             id: string;
@@ -9570,6 +10356,162 @@ export interface components {
                 };
                 state: string;
             }[];
+        };
+        TelemetryResult: {
+            /** @description Readings stored by this request */
+            stored: number;
+            /** @description Readings already stored (same device, metric, time): ignored */
+            duplicates: number;
+            /** @description Parts of the payload that were not usable, with reasons */
+            dropped: string[];
+        };
+        SensingStation: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            nameZh: string;
+            nameEn: string;
+            /** @enum {string} */
+            kind: "reservoir" | "river_section" | "rain_gauge" | "air_station" | "water_quality" | "construction_site" | "video_point" | "weather_station";
+            /** @description GCJ-02 */
+            lng: number;
+            lat: number;
+            divisionCode: string;
+            townshipCode: string;
+            attributes: {
+                [key: string]: number | string;
+            };
+            /** @description Latest value per metric */
+            values: {
+                [key: string]: {
+                    value: number;
+                    ts: string;
+                };
+            };
+            devices: number;
+            /** @description Devices that reported in the last 30 minutes */
+            online: number;
+            /** @enum {string} */
+            status: "normal" | "alarm" | "offline";
+            activeAlarms: number;
+            unacknowledged: number;
+            worstSeverity: ("critical" | "major" | "minor" | "warning" | "indeterminate") | null;
+        };
+        SensingStationDetail: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            nameZh: string;
+            nameEn: string;
+            /** @enum {string} */
+            kind: "reservoir" | "river_section" | "rain_gauge" | "air_station" | "water_quality" | "construction_site" | "video_point" | "weather_station";
+            lng: number;
+            lat: number;
+            divisionCode: string;
+            townshipCode: string;
+            /** Format: uuid */
+            departmentId: string;
+            attributes: {
+                [key: string]: number | string;
+            };
+            metrics: {
+                code: string;
+                nameZh: string;
+                nameEn: string;
+                unit: string;
+                last: {
+                    value: number | null;
+                    ts: string;
+                } | null;
+            }[];
+            devices: {
+                /** Format: uuid */
+                id: string;
+                code: string;
+                name: string;
+                protocol: string;
+                protocolAddress: string | null;
+                metrics: string[];
+                lastSeenAt: string | null;
+                online: boolean;
+                rejectedCount: number;
+                lastRejectReason: string | null;
+                lastRejectAt: string | null;
+                /** @description Only for those who manage the station */
+                token?: string;
+            }[];
+            rules: {
+                /** Format: uuid */
+                id: string;
+                code: string;
+                nameZh: string;
+                nameEn: string;
+                alarmType: string;
+                severity: string;
+                params: {
+                    [key: string]: unknown;
+                };
+                active: boolean;
+            }[];
+            canManage: boolean;
+        };
+        SensingAlarm: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            originatorType: "device" | "station";
+            /** Format: uuid */
+            originatorId: string;
+            /** Format: uuid */
+            stationId: string;
+            stationCode: string;
+            stationName: string;
+            stationNameEn: string;
+            townshipCode: string;
+            type: string;
+            /** @enum {string} */
+            severity: "critical" | "major" | "minor" | "warning" | "indeterminate";
+            /** @enum {string} */
+            status: "active" | "cleared";
+            acknowledged: boolean;
+            /** Format: date-time */
+            startTs: string;
+            /** Format: date-time */
+            endTs: string;
+            ackTs: string | null;
+            ackBy: string | null;
+            clearTs: string | null;
+            clearedBy: string | null;
+            details: {
+                [key: string]: unknown;
+            };
+            triggerCount: number;
+            caseId: string | null;
+            caseNumber: string | null;
+            escalatedAt: string | null;
+        };
+        SensingWarning: {
+            townshipCode: string;
+            name: string | null;
+            /** @description 0 none, 4 蓝, 3 黄, 2 橙, 1 红 */
+            level: number;
+            factors: {
+                /** @enum {string} */
+                hazard: "rain" | "water" | "wind";
+                level: number;
+                reason: string;
+            }[];
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        SensingBulletin: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            issuedAt: string;
+            highestLevel: number;
+            textZh: string;
+            textEn: string;
         };
         SupervisionFile: {
             /** Format: uuid */

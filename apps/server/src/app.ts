@@ -36,6 +36,7 @@ import { governanceRoutes } from './routes/governance';
 import { notificationRoutes } from './routes/notifications';
 import { open311Routes } from './routes/open311';
 import { publicRoutes } from './routes/public';
+import { sensingRoutes } from './routes/sensing';
 import { supervisionRoutes } from './routes/supervision';
 import { type SystemInfo, systemRoutes } from './routes/system';
 
@@ -159,6 +160,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(governanceRoutes(kernel, options.modules));
   await app.register(publicRoutes(kernel, options.modules));
   await app.register(open311Routes(kernel, options.modules));
+  await app.register(sensingRoutes(kernel, options.modules));
   await app.register(dataRoutes(kernel, options.modules));
   await app.register(dataOpenRoutes(kernel, options.modules));
   await app.register(dataSharingRoutes(kernel, options.modules));

@@ -13,6 +13,7 @@ import {
 import { createGovernance, type Governance } from '@zhizhi/governance';
 import type { Kernel } from '@zhizhi/kernel';
 import { fenghuaBoundary, fenghuaRegion, townSeats } from '@zhizhi/pack-fenghua';
+import { createSensing, type Sensing } from '@zhizhi/sensing';
 
 /** The domain modules of this deployment, composed over one kernel. */
 export interface Modules {
@@ -25,6 +26,8 @@ export interface Modules {
     sharing: Sharing;
     collection: DataCollection;
   };
+  /** Sensing (issue #5): stations, telemetry, alarms, multi-hazard warning. */
+  sensing: Sensing;
   /** The district map base: boundary and township seats (GeoJSON, GCJ-02). */
   region: { boundary: unknown; towns: readonly { code: string; name: string; lng: number; lat: number }[] };
 }
@@ -55,7 +58,8 @@ export function createModules(kernel: Kernel, options: ModulesOptions = {}): Mod
     sharing: createSharing(kernel),
     collection: createDataCollection(kernel, { allowedHosts: options.dataLoadAllowedHosts }),
   };
-  return { governance, data, region: { boundary: fenghuaBoundary, towns: townSeats } };
+  const sensing = createSensing(kernel, { warning: { regionName: '奉化区' } });
+  return { governance, data, sensing, region: { boundary: fenghuaBoundary, towns: townSeats } };
 }
 
 /** Installs what the modules need in the database (after the kernel has migrated). */
@@ -64,4 +68,5 @@ export async function startModules(modules: Modules) {
   await modules.data.openData.install();
   await modules.data.sharing.start();
   await modules.data.collection.start();
+  await modules.sensing.start();
 }

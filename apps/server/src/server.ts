@@ -30,6 +30,8 @@ export interface StartServerOptions {
   onDemoSeeded?: (result: SeedFenghuaResult) => void;
   /** Run timers and event dispatch in the background (default true). */
   background?: boolean;
+  /** Start MQTT (the embedded broker on MQTT_PORT, or the MQTT_URL subscription); default true. */
+  mqtt?: boolean;
 }
 
 export interface RunningServer {
@@ -110,6 +112,10 @@ export async function startServer(config: Config, options: StartServerOptions = 
       await socketServer.start();
       logger.info({ port: config.PG_SOCKET_PORT }, 'embedded database open to psql on 127.0.0.1');
     }
+    if (options.mqtt !== false)
+      await modules.sensing.startMqtt({ url: config.MQTT_URL, port: config.MQTT_PORT }).catch((error) => {
+        logger.error({ err: (error as Error).message }, 'MQTT not started; HTTP telemetry still works');
+      });
     const background = options.background !== false;
     const dispatcher = background
       ? setInterval(() => kernel.events.dispatch().catch(() => {}), 2000).unref()
@@ -127,6 +133,7 @@ export async function startServer(config: Config, options: StartServerOptions = 
         if (dispatcher) clearInterval(dispatcher);
         if (calendarRefresh) clearInterval(calendarRefresh);
         await kernel.jobs.stop();
+        await modules.sensing.stop();
         await kernel.events.dispatch().catch(() => {});
         await socketServer?.stop();
         await database.close();

@@ -1,6 +1,8 @@
 import { and, eq, gte, isNull, lte, ne, sql } from 'drizzle-orm';
 import { type Actor, requirePermission } from '../access';
-import { ConflictError, InputError, NotAllowedError } from '../errors';
+import { recordAudit } from '../audit';
+import type { Executor } from '../db';
+import { ConflictError, InputError, NotAllowedError, NotFoundError } from '../errors';
 import { haversineMeters } from '../geo';
 import { newId } from '../ids';
 import type { CaseEngine, CaseRow } from './case-service';
@@ -79,6 +81,54 @@ export function createCaseHandling(engine: CaseEngine) {
         typeCode: row.typeCode,
       });
     });
+  }
+
+  /**
+   * A note another module adds to a case inside its transaction (e.g. "the alarm has cleared"):
+   * recorded in the history as `system_note`, audited, and sent to whoever is handling the case.
+   * No state changes; closed cases take it too (a late clear is still worth recording).
+   */
+  async function addNoteInTransaction(tx: Executor, actor: Actor, caseId: string, note: string) {
+    const text = note.trim().slice(0, 2000);
+    if (!text) throw new InputError('cases.note.required', 'A note of 1–2,000 characters is required.');
+    const [row] = await tx.select().from(casesCase).where(eq(casesCase.id, caseId));
+    if (!row) throw new NotFoundError('cases.case.not_found', 'No such case.');
+    {
+      const inner = tx;
+      await inner.insert(casesHistory).values({
+        id: newId(),
+        caseId: row.id,
+        transition: 'system_note',
+        fromState: row.state,
+        toState: row.state,
+        actorType: actor.type,
+        actorId: actor.id,
+        actorName: actor.name,
+        at: clock.now(),
+        note: text,
+        data: {},
+      });
+      if (!row.closedAt)
+        await deps.notify?.(inner, {
+          staffId: row.assigneeId,
+          departmentId: row.assigneeId ? null : row.departmentId,
+          titleZh: `${row.number} ${row.title}`,
+          titleEn: `${row.number} ${row.title}`,
+          bodyZh: text,
+          bodyEn: text,
+          link: `/cases/${row.id}`,
+          subjectType: 'case',
+          subjectId: row.id,
+          urgent: false,
+        });
+      await recordAudit(tx, clock, {
+        actor,
+        action: 'cases.case.noted',
+        subjectType: 'case',
+        subjectId: row.id,
+        data: { number: row.number },
+      });
+    }
   }
 
   async function requestExtension(actor: Actor, caseId: string, input: { units: number; reason: string }) {
@@ -276,5 +326,5 @@ export function createCaseHandling(engine: CaseEngine) {
     });
   }
 
-  return { supervise, requestExtension, decideExtension, findDuplicates, merge };
+  return { supervise, addNoteInTransaction, requestExtension, decideExtension, findDuplicates, merge };
 }

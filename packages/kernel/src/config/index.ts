@@ -20,14 +20,18 @@ export const configSchema = z.object({
   MQTT_URL: z
     .string()
     .optional()
-    .describe('External MQTT broker for the sensing module (not yet read: sensing lands with issue #5)'),
+    .describe(
+      'External MQTT broker (Mosquitto, EMQX), e.g. mqtt://127.0.0.1:1883; when set, devices publish there (token in the topic) instead of to the embedded broker',
+    ),
   MQTT_PORT: z.coerce
     .number()
     .int()
     .min(0)
     .max(65535)
     .default(1883)
-    .describe('Port of the embedded MQTT broker the sensing module will run (not yet read)'),
+    .describe(
+      'Port of the embedded MQTT broker (aedes); if taken, one log line says so and HTTP telemetry still works',
+    ),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default('info')

@@ -10,6 +10,7 @@ import { createHotlineImport, HOTLINE_IMPORT_JOB } from './hotline-import';
 import { liveIndicators, registerGovernanceIndicators } from './indicators';
 import { createOpen311, type Open311Options } from './open311';
 import { governanceReport } from './schema';
+import './events';
 
 export interface GovernanceOptions {
   region: RegionGeo;
@@ -42,6 +43,8 @@ export const genericEventIntake: EventIntakeMapper = (p) => {
     location: lng !== null && lat !== null ? { lng, lat } : null,
     divisionCode: str(p.divisionCode),
     address: str(p.address),
+    departmentCode: str(p.departmentCode),
+    externalId: str(p.externalId),
   };
 };
 
@@ -62,7 +65,7 @@ export function createGovernance(kernel: Kernel, options: GovernanceOptions) {
     if (!mapper) return;
     const input = mapper(event.payload as Record<string, unknown>);
     if (!input) return;
-    const externalId = `${event.type}:${event.id}`.slice(0, 128);
+    const externalId = (input.externalId ?? `${event.type}:${event.id}`).slice(0, 128);
     await kernel.transaction(async (tx) => {
       const [seen] = await tx
         .select({ caseId: governanceReport.caseId })
@@ -70,12 +73,18 @@ export function createGovernance(kernel: Kernel, options: GovernanceOptions) {
         .where(eq(governanceReport.externalId, externalId));
       if (seen) return;
       try {
-        await tx.transaction((sp) =>
+        const opened = await tx.transaction((sp) =>
           service.intakeInTx(sp, { ...systemActor, name: `event:${event.type}` }, 'event', {
             ...input,
             externalId,
           }),
         );
+        await kernel.events.publish(tx, 'governance.report.accepted', {
+          externalId,
+          caseId: opened.id,
+          number: opened.number,
+          sourceEventType: event.type,
+        });
       } catch (error) {
         kernel.logger?.warn(
           { eventType: event.type, code: (error as { code?: string }).code },
@@ -83,6 +92,27 @@ export function createGovernance(kernel: Kernel, options: GovernanceOptions) {
         );
       }
     });
+  });
+
+  // Follow-ups of a module's event that became a case (`externalId` + `note`): a note on the case.
+  const followUps = new Set<string>(['sensing.alarm.updated']);
+  kernel.events.subscribe('*', async (event: DeliveredEvent) => {
+    if (!followUps.has(event.type)) return;
+    const p = event.payload as { externalId?: unknown; note?: unknown };
+    if (typeof p.externalId !== 'string' || typeof p.note !== 'string') return;
+    const [report] = await kernel.db
+      .select({ caseId: governanceReport.caseId })
+      .from(governanceReport)
+      .where(eq(governanceReport.externalId, p.externalId.slice(0, 128)));
+    if (!report) return;
+    await kernel.transaction((tx) =>
+      kernel.cases.addNoteInTransaction(
+        tx,
+        { ...systemActor, name: `event:${event.type}` },
+        report.caseId,
+        p.note as string,
+      ),
+    );
   });
 
   // Overdue escalation: the next level (the command centre) is told, and a 督办 note goes on the case.
@@ -137,6 +167,10 @@ export function createGovernance(kernel: Kernel, options: GovernanceOptions) {
     /** Lets a module's event become a report (e.g. a sensing alarm). */
     registerEventIntake(eventType: string, mapper: EventIntakeMapper) {
       intakes.set(eventType, mapper);
+    },
+    /** Lets a module's later event (`externalId` + `note`) add a note to the case its first became. */
+    registerFollowUp(eventType: string) {
+      followUps.add(eventType);
     },
     liveIndicators: (from: Date, to: Date) => liveIndicators(kernel, from, to, options.region.districtCode),
   };

@@ -59,8 +59,8 @@ export function createGovernanceService(kernel: Kernel, region: RegionGeo) {
       .insert(governancePlatform)
       .values([...DEFAULT_PLATFORMS])
       .onConflictDoNothing();
-    const [any] = await executor.select({ code: governanceCategory.code }).from(governanceCategory).limit(1);
-    if (!any) await executor.insert(governanceCategory).values(DEFAULT_CATEGORIES);
+    // New default categories reach existing installations; edited ones keep their edits.
+    await executor.insert(governanceCategory).values(DEFAULT_CATEGORIES).onConflictDoNothing();
   }
 
   async function listPlatforms() {
@@ -239,6 +239,20 @@ export function createGovernanceService(kernel: Kernel, region: RegionGeo) {
       externalId: input.externalId ?? null,
       createdAt: clock.now(),
     });
+    if (input.departmentCode) {
+      const [department] = await tx
+        .select({ id: orgDepartment.id, name: orgDepartment.name })
+        .from(orgDepartment)
+        .where(eq(orgDepartment.code, input.departmentCode));
+      if (department)
+        return kernel.cases.transitionInTransaction(tx, channelActor('event'), opened.id, {
+          transition: 'dispatch',
+          expectedVersion: opened.version,
+          departmentId: department.id,
+          limits: { handle: category.limitDays },
+          note: `按责任单位直接分拨至${department.name}`,
+        });
+    }
     let route: Awaited<ReturnType<typeof kernel.dispatch.route>> | null = null;
     try {
       route = await kernel.dispatch.route(tx, EVENT_TYPE, { category: category.code, divisionCode, data });

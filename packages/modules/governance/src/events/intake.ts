@@ -28,6 +28,8 @@ export interface IntakeInput {
   reporterPhone?: string | null;
   hotlineOrderNo?: string | null;
   externalId?: string | null;
+  /** Module intakes only: the responsible department (its code); skips the dispatch catalogue. */
+  departmentCode?: string | null;
   open311Token?: string | null;
   trackingHash?: string | null;
 }

@@ -1,0 +1,258 @@
+import type { Kernel } from '@zhizhi/kernel';
+import type { Executor } from '@zhizhi/kernel/db';
+import { rows } from '@zhizhi/kernel/db';
+import { sql } from 'drizzle-orm';
+import type { DeviceInfo, Registry } from '../registry/registry';
+import type { IncomingReading } from './payload';
+
+/** A reading that was new (not a duplicate) and is now committed. */
+export interface StoredReading {
+  seriesId: number;
+  deviceId: string;
+  stationId: string;
+  metric: string;
+  ts: number;
+  value: number;
+}
+
+export interface WriteResult {
+  /** Readings stored now. */
+  stored: number;
+  /** Readings already present (same device, metric, timestamp): ignored. */
+  duplicates: number;
+}
+
+interface Pending {
+  device: DeviceInfo;
+  readings: IncomingReading[];
+  resolve: (result: WriteResult) => void;
+  reject: (error: Error) => void;
+}
+
+export interface WriterOptions {
+  /** Flush when this many readings wait (default 20,000). */
+  maxBatch?: number;
+  /** Called after each commit with the new readings (rules run here, off the ack path). */
+  onStored?: (readings: StoredReading[]) => void;
+}
+
+const MINUTE = 60_000;
+const HOUR = 3_600_000;
+/** Write a device's last-seen time at most this often. */
+const LAST_SEEN_EVERY_MS = 10_000;
+
+type Bucket = {
+  s: number;
+  b: number;
+  c: number;
+  sum: number;
+  min: number;
+  max: number;
+  lt: number;
+  l: number;
+};
+
+function rollup(stored: readonly { seriesId: number; ts: number; value: number }[], size: number): Bucket[] {
+  const map = new Map<string, Bucket>();
+  for (const r of stored) {
+    const b = Math.floor(r.ts / size) * size;
+    const key = `${r.seriesId}:${b}`;
+    const bucket = map.get(key);
+    if (!bucket)
+      map.set(key, {
+        s: r.seriesId,
+        b,
+        c: 1,
+        sum: r.value,
+        min: r.value,
+        max: r.value,
+        lt: r.ts,
+        l: r.value,
+      });
+    else {
+      bucket.c += 1;
+      bucket.sum += r.value;
+      if (r.value < bucket.min) bucket.min = r.value;
+      if (r.value > bucket.max) bucket.max = r.value;
+      if (r.ts >= bucket.lt) {
+        bucket.lt = r.ts;
+        bucket.l = r.value;
+      }
+    }
+  }
+  // One lock order for every writer (several nodes upsert the same buckets).
+  return [...map.values()].sort((x, y) => x.s - y.s || x.b - y.b);
+}
+
+async function upsertRollup(
+  tx: Executor,
+  table: 'sensing_rollup_1m' | 'sensing_rollup_1h',
+  buckets: Bucket[],
+) {
+  if (!buckets.length) return;
+  const col = <K extends keyof Bucket>(k: K) => sql.param(buckets.map((b) => b[k]));
+  await tx.execute(sql`
+    insert into ${sql.identifier(table)} as r (series_id, bucket, count, sum, min, max, last_ts, last)
+    select s, to_timestamp(b / 1000.0), c, su, mi, ma, to_timestamp(lt / 1000.0), l
+      from unnest(${col('s')}::int[], ${col('b')}::float8[], ${col('c')}::int[], ${col('sum')}::float8[],
+                  ${col('min')}::float8[], ${col('max')}::float8[], ${col('lt')}::float8[], ${col('l')}::float8[])
+        as u(s, b, c, su, mi, ma, lt, l)
+    on conflict (series_id, bucket) do update set
+      count = r.count + excluded.count,
+      sum = r.sum + excluded.sum,
+      min = least(r.min, excluded.min),
+      max = greatest(r.max, excluded.max),
+      last = case when excluded.last_ts >= r.last_ts then excluded.last else r.last end,
+      last_ts = greatest(r.last_ts, excluded.last_ts)`);
+}
+
+/**
+ * Stores readings with group commit: submissions arriving together share one transaction, and each
+ * caller's promise resolves only after that transaction has committed (acknowledge after store).
+ * Repeated readings are ignored by the primary key; late and out-of-order ones are stored like any
+ * other. The 1-minute and 1-hour rollups and each series' latest value move in the same
+ * transaction, counting only the readings that were new.
+ */
+export function createWriter(kernel: Kernel, registry: Registry, options: WriterOptions = {}) {
+  const maxBatch = options.maxBatch ?? 20_000;
+  const queue: Pending[] = [];
+  let queued = 0;
+  let flushing: Promise<void> | null = null;
+  let scheduled = false;
+  const lastSeenWritten = new Map<string, number>();
+
+  function write(device: DeviceInfo, readings: IncomingReading[]): Promise<WriteResult> {
+    if (!readings.length) return Promise.resolve({ stored: 0, duplicates: 0 });
+    return new Promise<WriteResult>((resolve, reject) => {
+      queue.push({ device, readings, resolve, reject });
+      queued += readings.length;
+      kick();
+    });
+  }
+
+  function kick() {
+    if (flushing) return;
+    if (queued >= maxBatch) {
+      flushing = flush();
+      return;
+    }
+    if (scheduled) return;
+    scheduled = true;
+    setImmediate(() => {
+      scheduled = false;
+      if (!flushing && queue.length) flushing = flush();
+    });
+  }
+
+  async function flush(): Promise<void> {
+    const batch: Pending[] = [];
+    let size = 0;
+    while (queue.length && (size < maxBatch || !batch.length)) {
+      const next = queue.shift()!;
+      batch.push(next);
+      size += next.readings.length;
+    }
+    queued -= size;
+    try {
+      const results = await commit(batch);
+      for (const [i, p] of batch.entries()) p.resolve(results[i]!);
+    } catch (error) {
+      for (const p of batch) p.reject(error as Error);
+    } finally {
+      flushing = null;
+      if (queue.length) kick();
+    }
+  }
+
+  async function commit(batch: Pending[]): Promise<WriteResult[]> {
+    const pairs: { deviceId: string; metric: string }[] = [];
+    for (const p of batch)
+      for (const r of p.readings) pairs.push({ deviceId: p.device.id, metric: r.metric });
+    const ids = await registry.seriesFor(pairs);
+    const seriesInfo = new Map<number, { deviceId: string; stationId: string; metric: string }>();
+    const ownerOf = new Map<string, number>();
+    const s: number[] = [];
+    const t: number[] = [];
+    const v: number[] = [];
+    let k = 0;
+    batch.forEach((p, owner) => {
+      for (const r of p.readings) {
+        const id = ids[k++]!;
+        if (!seriesInfo.has(id))
+          seriesInfo.set(id, { deviceId: p.device.id, stationId: p.device.stationId, metric: r.metric });
+        const key = `${id}:${r.ts}`;
+        if (!ownerOf.has(key)) ownerOf.set(key, owner);
+        s.push(id);
+        t.push(r.ts);
+        v.push(r.value);
+      }
+    });
+    const now = Date.now();
+    const seen = [...new Set(batch.map((p) => p.device.id))].filter(
+      (id) => now - (lastSeenWritten.get(id) ?? 0) >= LAST_SEEN_EVERY_MS,
+    );
+
+    const inserted = await kernel.db.transaction(async (tx) => {
+      const stored = await rows<{ series_id: number; t: number; value: number }>(
+        tx,
+        sql`insert into sensing_reading (series_id, ts, value)
+            select s, to_timestamp(t / 1000.0), v
+              from unnest(${sql.param(s)}::int[], ${sql.param(t)}::float8[], ${sql.param(v)}::float8[]) as u(s, t, v)
+            on conflict do nothing
+            returning series_id, (extract(epoch from ts) * 1000)::float8 as t, value`,
+      );
+      const fresh = stored.map((r) => ({ seriesId: r.series_id, ts: Math.round(r.t), value: r.value }));
+      await upsertRollup(tx, 'sensing_rollup_1m', rollup(fresh, MINUTE));
+      await upsertRollup(tx, 'sensing_rollup_1h', rollup(fresh, HOUR));
+      const latest = new Map<number, { ts: number; value: number }>();
+      for (const r of fresh) {
+        const cur = latest.get(r.seriesId);
+        if (!cur || r.ts > cur.ts) latest.set(r.seriesId, { ts: r.ts, value: r.value });
+      }
+      if (latest.size) {
+        const order = [...latest.keys()].sort((a, b) => a - b);
+        await tx.execute(sql`
+          update sensing_series as x set last_ts = to_timestamp(u.t / 1000.0), last_value = u.v
+            from unnest(${sql.param(order)}::int[], ${sql.param(order.map((id) => latest.get(id)!.ts))}::float8[],
+                        ${sql.param(order.map((id) => latest.get(id)!.value))}::float8[]) as u(id, t, v)
+           where x.id = u.id and (x.last_ts is null or x.last_ts < to_timestamp(u.t / 1000.0))`);
+      }
+      if (seen.length)
+        await tx.execute(sql`update sensing_device set last_seen_at = to_timestamp(${now} / 1000.0)
+                              where id = any(${sql.param(seen.sort())}::uuid[])`);
+      return fresh;
+    });
+    for (const id of seen) lastSeenWritten.set(id, now);
+
+    const counts = batch.map(() => 0);
+    const out: StoredReading[] = [];
+    for (const r of inserted) {
+      const info = seriesInfo.get(r.seriesId)!;
+      counts[ownerOf.get(`${r.seriesId}:${r.ts}`)!]! += 1;
+      out.push({
+        seriesId: r.seriesId,
+        deviceId: info.deviceId,
+        stationId: info.stationId,
+        metric: info.metric,
+        ts: r.ts,
+        value: r.value,
+      });
+    }
+    if (out.length) options.onStored?.(out);
+    return batch.map((p, i) => {
+      return { stored: counts[i]!, duplicates: p.readings.length - counts[i]! };
+    });
+  }
+
+  /** Waits until everything submitted so far is committed (shutdown, tests). */
+  async function drain() {
+    while (flushing || queue.length) {
+      if (!flushing && queue.length) kick();
+      await (flushing ?? new Promise((r) => setImmediate(r)));
+    }
+  }
+
+  return { write, drain };
+}
+
+export type Writer = ReturnType<typeof createWriter>;

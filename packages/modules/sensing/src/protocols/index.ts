@@ -1,0 +1,11 @@
+export { HJ212_METRICS } from './hj212-metrics';
+export type { EncodeHj212Options, Hj212Frame, Hj212ValueFields } from './hj212';
+export { decodeHj212, encodeHj212, formatHj212Time, frameHj212, hj212Ack, hj212Crc } from './hj212';
+export { Hj212Splitter } from './hj212-splitter';
+export { ProtocolError } from './protocol-error';
+export type { EncodeSl651Options, Sl651AckOptions, Sl651Frame, Sl651Value } from './sl651';
+export { decodeSl651, encodeSl651, sl651Ack, sl651Crc } from './sl651';
+export type { Sl651Element } from './sl651-elements';
+export { SL651_ELEMENTS } from './sl651-elements';
+export { Sl651Splitter } from './sl651-splitter';
+export type { DecodedFrame, ProtocolMetric, ProtocolReading, ReadingStatistic } from './types';

@@ -1,0 +1,399 @@
+import { randomBytes } from 'node:crypto';
+import type { Kernel } from '@zhizhi/kernel';
+import { type Actor, requirePermission, scopeOf } from '@zhizhi/kernel/access';
+import { recordAudit } from '@zhizhi/kernel/audit';
+import type { Executor } from '@zhizhi/kernel/db';
+import { InputError, NotFoundError } from '@zhizhi/kernel/errors';
+import { newId } from '@zhizhi/kernel/ids';
+import { orgDepartment } from '@zhizhi/kernel/org';
+import { and, asc, eq, inArray, like, or, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { ruleParams } from '../alarms/rule-types';
+import { SENSING_PERMISSIONS as P } from '../permissions';
+import { sensingDevice, sensingMetric, sensingRule, sensingSeries, sensingStation } from '../schema';
+import { STATION_KINDS, type MetricSeed, type RuleSeed, type StationSeed } from './types';
+
+/** What ingestion needs to know of a device, cached by token and by protocol address. */
+export interface DeviceInfo {
+  id: string;
+  code: string;
+  name: string;
+  stationId: string;
+  protocol: string;
+  isGateway: boolean;
+  active: boolean;
+}
+
+const CACHE_MS = 30_000;
+
+/** A device access token: 20 characters of base64url, like ThingsBoard's. */
+export function newDeviceToken(): string {
+  return randomBytes(15).toString('base64url');
+}
+
+/** The township (街道/镇) a division code lies in. */
+export function townshipOf(divisionCode: string): string {
+  return `${divisionCode.slice(0, 9)}000`;
+}
+
+const stationInput = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{2,64}$/),
+  nameZh: z.string().trim().min(1).max(100),
+  nameEn: z.string().trim().min(1).max(200),
+  kind: z.enum(STATION_KINDS),
+  lng: z.number().min(73).max(136),
+  lat: z.number().min(3).max(54),
+  divisionCode: z.string().regex(/^\d{12}$/),
+  departmentCode: z.string().min(1).max(32),
+  attributes: z.record(
+    z.string().regex(/^[a-z][a-z0-9_]*$/),
+    z.union([z.number().finite(), z.string().max(200)]),
+  ),
+});
+
+const deviceInput = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_.:-]{2,64}$/),
+  name: z.string().trim().min(1).max(100),
+  protocol: z.enum(['json', 'hj212', 'sl651', 'gateway']),
+  protocolAddress: z
+    .string()
+    .regex(/^[0-9A-Za-z]{1,32}$/)
+    .nullish(),
+  metrics: z.array(z.string().regex(/^[a-z][a-z0-9_]*$/)).max(64),
+});
+
+function invalid(code: string, error: z.ZodError): InputError {
+  const errors = error.issues.map((i) => ({ path: `/${i.path.join('/')}`, message: i.message }));
+  return new InputError(code, `Invalid input: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}`, {
+    errors,
+  });
+}
+
+/** Stations, devices, metrics, series: the sensing registry. */
+export function createRegistry(kernel: Kernel) {
+  const { db, clock } = kernel;
+  const byToken = new Map<string, { device: DeviceInfo | null; at: number }>();
+  const byAddress = new Map<string, { device: DeviceInfo | null; at: number }>();
+  const seriesIds = new Map<string, number>();
+
+  const toInfo = (row: typeof sensingDevice.$inferSelect): DeviceInfo => ({
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    stationId: row.stationId,
+    protocol: row.protocol,
+    isGateway: row.protocol === 'gateway',
+    active: row.active,
+  });
+
+  /** The active device holding `token`, or null (cached 30 s, so a revoked token stops within that). */
+  async function deviceByToken(token: string): Promise<DeviceInfo | null> {
+    const hit = byToken.get(token);
+    const now = Date.now();
+    if (hit && now - hit.at < CACHE_MS) return hit.device;
+    if (token.length > 64) return null;
+    const [row] = await db.select().from(sensingDevice).where(eq(sensingDevice.token, token));
+    const device = row?.active ? toInfo(row) : null;
+    byToken.set(token, { device, at: now });
+    return device;
+  }
+
+  /** The device speaking `protocol` with this station address (HJ 212 MN, SL 651 address). */
+  async function deviceByAddress(protocol: string, address: string): Promise<DeviceInfo | null> {
+    const key = `${protocol}:${address}`;
+    const hit = byAddress.get(key);
+    const now = Date.now();
+    if (hit && now - hit.at < CACHE_MS) return hit.device;
+    const [row] = await db
+      .select()
+      .from(sensingDevice)
+      .where(and(eq(sensingDevice.protocol, protocol), eq(sensingDevice.protocolAddress, address)));
+    const device = row?.active ? toInfo(row) : null;
+    byAddress.set(key, { device, at: now });
+    return device;
+  }
+
+  /** Series ids for (device, metric) pairs, created on first sight. */
+  async function seriesFor(pairs: readonly { deviceId: string; metric: string }[]): Promise<number[]> {
+    const missing = new Map<string, { deviceId: string; metric: string }>();
+    for (const p of pairs) {
+      const key = `${p.deviceId}\u0000${p.metric}`;
+      if (!seriesIds.has(key)) missing.set(key, p);
+    }
+    if (missing.size) {
+      const list = [...missing.values()];
+      await db
+        .insert(sensingSeries)
+        .values(list.map((p) => ({ deviceId: p.deviceId, metric: p.metric })))
+        .onConflictDoNothing();
+      const found = await db
+        .select({ id: sensingSeries.id, deviceId: sensingSeries.deviceId, metric: sensingSeries.metric })
+        .from(sensingSeries)
+        .where(inArray(sensingSeries.deviceId, [...new Set(list.map((p) => p.deviceId))]));
+      for (const row of found) seriesIds.set(`${row.deviceId}\u0000${row.metric}`, row.id);
+    }
+    return pairs.map((p) => seriesIds.get(`${p.deviceId}\u0000${p.metric}`)!);
+  }
+
+  async function departmentId(executor: Executor, code: string): Promise<string> {
+    const [dept] = await executor
+      .select({ id: orgDepartment.id })
+      .from(orgDepartment)
+      .where(eq(orgDepartment.code, code));
+    if (!dept)
+      throw new InputError('sensing.department.unknown', `Unknown department ${code}.`, {
+        errors: [{ path: '/departmentCode', message: 'unknown department' }],
+      });
+    return dept.id;
+  }
+
+  async function ensureMetrics(executor: Executor, metrics: readonly MetricSeed[]) {
+    if (!metrics.length) return;
+    await executor
+      .insert(sensingMetric)
+      .values(
+        metrics.map((m) => ({
+          code: m.code,
+          nameZh: m.nameZh,
+          nameEn: m.nameEn,
+          unit: m.unit,
+          retentionDays: m.retentionDays ?? 400,
+        })),
+      )
+      .onConflictDoUpdate({
+        target: sensingMetric.code,
+        set: {
+          nameZh: sql`excluded.name_zh`,
+          nameEn: sql`excluded.name_en`,
+          unit: sql`excluded.unit`,
+          retentionDays: sql`excluded.retention_days`,
+        },
+      });
+  }
+
+  /** Creates or updates a station (by code) inside `tx`. */
+  async function saveStation(tx: Executor, actor: Actor, input: unknown) {
+    const parsed = stationInput.safeParse(input);
+    if (!parsed.success) throw invalid('sensing.station.invalid', parsed.error);
+    const s = parsed.data;
+    const deptId = await departmentId(tx, s.departmentCode);
+    requirePermission(actor, P.manage, { divisionCode: s.divisionCode, departmentId: deptId });
+    const now = clock.now();
+    const values = {
+      code: s.code,
+      nameZh: s.nameZh,
+      nameEn: s.nameEn,
+      kind: s.kind,
+      lng: s.lng,
+      lat: s.lat,
+      divisionCode: s.divisionCode,
+      townshipCode: townshipOf(s.divisionCode),
+      departmentId: deptId,
+      attributes: s.attributes,
+      updatedAt: now,
+    };
+    const [saved] = await tx
+      .insert(sensingStation)
+      .values({ id: newId(), ...values, createdAt: now })
+      .onConflictDoUpdate({ target: sensingStation.code, set: values })
+      .returning();
+    await recordAudit(tx, clock, {
+      actor,
+      action: 'sensing.station.saved',
+      subjectType: 'sensing_station',
+      subjectId: saved!.id,
+      data: { code: s.code },
+    });
+    return saved!;
+  }
+
+  /** Adds a device to a station with a fresh token (or updates it by code, keeping its token). */
+  async function saveDevice(tx: Executor, actor: Actor, stationId: string, input: unknown) {
+    const parsed = deviceInput.safeParse(input);
+    if (!parsed.success) throw invalid('sensing.device.invalid', parsed.error);
+    const [station] = await tx.select().from(sensingStation).where(eq(sensingStation.id, stationId));
+    if (!station) throw new NotFoundError('sensing.station.not_found', 'No such station.');
+    requirePermission(actor, P.manage, {
+      divisionCode: station.divisionCode,
+      departmentId: station.departmentId,
+    });
+    const d = parsed.data;
+    const [saved] = await tx
+      .insert(sensingDevice)
+      .values({
+        id: newId(),
+        code: d.code,
+        name: d.name,
+        stationId,
+        protocol: d.protocol,
+        protocolAddress: d.protocolAddress ?? null,
+        token: newDeviceToken(),
+        metrics: d.metrics,
+        createdAt: clock.now(),
+      })
+      .onConflictDoUpdate({
+        target: sensingDevice.code,
+        set: {
+          name: d.name,
+          stationId,
+          protocol: d.protocol,
+          protocolAddress: d.protocolAddress ?? null,
+          metrics: d.metrics,
+        },
+      })
+      .returning();
+    await recordAudit(tx, clock, {
+      actor,
+      action: 'sensing.device.saved',
+      subjectType: 'sensing_device',
+      subjectId: saved!.id,
+      data: { code: d.code, stationCode: station.code },
+    });
+    return saved!;
+  }
+
+  /** A new token for a device; the old one stops working (within the 30 s cache on other nodes). */
+  async function rotateToken(actor: Actor, deviceId: string) {
+    return kernel.transaction(async (tx) => {
+      const [row] = await tx
+        .select({ device: sensingDevice, station: sensingStation })
+        .from(sensingDevice)
+        .innerJoin(sensingStation, eq(sensingStation.id, sensingDevice.stationId))
+        .where(eq(sensingDevice.id, deviceId));
+      if (!row) throw new NotFoundError('sensing.device.not_found', 'No such device.');
+      requirePermission(actor, P.manage, {
+        divisionCode: row.station.divisionCode,
+        departmentId: row.station.departmentId,
+      });
+      const token = newDeviceToken();
+      await tx.update(sensingDevice).set({ token }).where(eq(sensingDevice.id, deviceId));
+      byToken.delete(row.device.token);
+      await recordAudit(tx, clock, {
+        actor,
+        action: 'sensing.device.token_rotated',
+        subjectType: 'sensing_device',
+        subjectId: deviceId,
+      });
+      return { id: deviceId, token };
+    });
+  }
+
+  /** Saves a rule from seed data (by code) on a station. */
+  async function saveRule(tx: Executor, stationId: string, seed: RuleSeed) {
+    const { code, nameZh, nameEn, alarmType, severity, kind, ...rest } = seed;
+    const parsed = ruleParams.safeParse({ kind, ...rest });
+    if (!parsed.success) throw invalid('sensing.rule.invalid', parsed.error);
+    const values = {
+      stationId,
+      nameZh,
+      nameEn,
+      alarmType,
+      severity,
+      params: parsed.data,
+      updatedAt: clock.now(),
+    };
+    await tx
+      .insert(sensingRule)
+      .values({ id: newId(), code, ...values })
+      .onConflictDoUpdate({ target: sensingRule.code, set: values });
+  }
+
+  /** Installs a region pack's stations, devices and rules (idempotent; tokens survive re-seeding). */
+  async function seed(actor: Actor, metrics: readonly MetricSeed[], stations: readonly StationSeed[]) {
+    await kernel.transaction(async (tx) => {
+      await ensureMetrics(tx, metrics);
+      for (const s of stations) {
+        const station = await saveStation(tx, actor, s);
+        for (const d of s.devices) await saveDevice(tx, actor, station.id, d);
+        for (const r of s.rules ?? []) await saveRule(tx, station.id, r);
+      }
+    });
+  }
+
+  /**
+   * A device a gateway announced (`v1/gateway/connect`) or sent telemetry for, created on first
+   * sight on the gateway's station, as ThingsBoard does.
+   */
+  async function gatewayChild(gateway: DeviceInfo, name: string): Promise<DeviceInfo> {
+    const code = `${gateway.code}:${name}`.slice(0, 64);
+    const cacheKey = `gw:${code}`;
+    const hit = byAddress.get(cacheKey);
+    if (hit?.device && Date.now() - hit.at < CACHE_MS) return hit.device;
+    await db
+      .insert(sensingDevice)
+      .values({
+        id: newId(),
+        code,
+        name: name.slice(0, 100),
+        stationId: gateway.stationId,
+        protocol: 'json',
+        token: newDeviceToken(),
+        gatewayId: gateway.id,
+        metrics: [],
+        createdAt: clock.now(),
+      })
+      .onConflictDoNothing();
+    const [row] = await db.select().from(sensingDevice).where(eq(sensingDevice.code, code));
+    const device = toInfo(row!);
+    byAddress.set(cacheKey, { device, at: Date.now() });
+    return device;
+  }
+
+  /** Devices with their tokens, for the local admin CLI and for admins (sensing.manage). */
+  async function listDevices(actor: Actor, query: { q?: string; limit?: number } = {}) {
+    const scope = scopeOf(actor, P.manage);
+    const rows = await db
+      .select({
+        id: sensingDevice.id,
+        code: sensingDevice.code,
+        name: sensingDevice.name,
+        protocol: sensingDevice.protocol,
+        protocolAddress: sensingDevice.protocolAddress,
+        token: sensingDevice.token,
+        metrics: sensingDevice.metrics,
+        lastSeenAt: sensingDevice.lastSeenAt,
+        rejectedCount: sensingDevice.rejectedCount,
+        lastRejectReason: sensingDevice.lastRejectReason,
+        stationCode: sensingStation.code,
+        stationName: sensingStation.nameZh,
+        divisionCode: sensingStation.divisionCode,
+        departmentId: sensingStation.departmentId,
+      })
+      .from(sensingDevice)
+      .innerJoin(sensingStation, eq(sensingStation.id, sensingDevice.stationId))
+      .where(
+        query.q
+          ? or(like(sensingDevice.code, `%${query.q}%`), like(sensingStation.nameZh, `%${query.q}%`))
+          : undefined,
+      )
+      .orderBy(asc(sensingDevice.code))
+      .limit(Math.min(query.limit ?? 20_000, 20_000));
+    return rows.filter(
+      (r) =>
+        scope.divisionPrefixes.some((p) => r.divisionCode.startsWith(p)) &&
+        (!scope.departmentIds || scope.departmentIds.includes(r.departmentId)),
+    );
+  }
+
+  return {
+    deviceByToken,
+    deviceByAddress,
+    seriesFor,
+    ensureMetrics,
+    saveStation,
+    saveDevice,
+    saveRule,
+    rotateToken,
+    seed,
+    gatewayChild,
+    listDevices,
+  };
+}
+
+export type Registry = ReturnType<typeof createRegistry>;

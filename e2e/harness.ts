@@ -19,6 +19,7 @@ export async function startDemoServer() {
     HOST: '127.0.0.1',
     DEMO: '1',
     LOG_LEVEL: 'silent',
+    MQTT_PORT: '0',
     DATA_DIR: mkdtempSync(join(tmpdir(), 'zhizhi-e2e-')),
   };
   if (process.env.DATABASE_URL) {

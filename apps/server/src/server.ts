@@ -82,6 +82,7 @@ export async function startServer(config: Config, options: StartServerOptions = 
         governance: modules.governance,
         catalog: modules.data.catalog,
         dataCollection: modules.data.collection,
+        sensing: modules.sensing,
       });
       if (result.seeded) options.onDemoSeeded?.(result);
     }
@@ -116,6 +117,10 @@ export async function startServer(config: Config, options: StartServerOptions = 
       await modules.sensing.startMqtt({ url: config.MQTT_URL, port: config.MQTT_PORT }).catch((error) => {
         logger.error({ err: (error as Error).message }, 'MQTT not started; HTTP telemetry still works');
       });
+    if (config.SIMULATE_SENSORS ?? (config.DEMO && options.background !== false)) {
+      await modules.sensing.demoFeed.start();
+      logger.info('demo stations fed with simulated readings every minute (SIMULATE_SENSORS=0 turns it off)');
+    }
     const background = options.background !== false;
     const dispatcher = background
       ? setInterval(() => kernel.events.dispatch().catch(() => {}), 2000).unref()

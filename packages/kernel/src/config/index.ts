@@ -32,6 +32,11 @@ export const configSchema = z.object({
     .describe(
       'Port of the embedded MQTT broker (aedes); if taken, one log line says so and HTTP telemetry still works',
     ),
+  SIMULATE_SENSORS: bool
+    .optional()
+    .describe(
+      'Feed the demo stations with simulated readings every minute (through the real ingestion); default on with DEMO',
+    ),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default('info')

@@ -6,6 +6,7 @@ import { createWriter, type StoredReading } from './ingest/writer';
 import { type MqttHandle, startEmbeddedBroker, startExternalSubscriber } from './mqtt/mqtt';
 import { createQueries } from './queries';
 import { createRegistry } from './registry/registry';
+import { createDemoFeed } from './simulate/simulator';
 import { createStorage } from './storage';
 import { createWarnings, type WarningRules } from './warning/warning';
 import './events';
@@ -49,6 +50,7 @@ export function createSensing(kernel: Kernel, options: SensingOptions = {}) {
   const storage = createStorage(kernel);
   const warnings = createWarnings(kernel, options.warning);
   const queries = createQueries(kernel);
+  const demoFeed = createDemoFeed(kernel, registry, ingest);
   let mqtt: MqttHandle | null = null;
   let rejectTimer: NodeJS.Timeout | null = null;
   let warningTimer: NodeJS.Timeout | null = null;
@@ -130,6 +132,7 @@ export function createSensing(kernel: Kernel, options: SensingOptions = {}) {
   async function stop() {
     if (rejectTimer) clearInterval(rejectTimer);
     if (warningTimer) clearTimeout(warningTimer);
+    await demoFeed.stop();
     await mqtt?.close();
     mqtt = null;
     await writer.drain();
@@ -146,6 +149,8 @@ export function createSensing(kernel: Kernel, options: SensingOptions = {}) {
     storage,
     warnings,
     queries,
+    /** The demo installation's simulated sensors (SIMULATE_SENSORS). */
+    demoFeed,
     start,
     startMqtt,
     stop,

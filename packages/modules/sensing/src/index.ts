@@ -22,3 +22,13 @@ export {
   type StationSeed,
 } from './registry/types';
 export * from './schema';
+export {
+  createScenario,
+  deviceNoise,
+  SIMULATED_METRICS,
+  type Scenario,
+  type ScenarioKind,
+  type SimulatedStation,
+} from './simulate/curves';
+export { liveScenario, readingsAt, type SimulatedDevice } from './simulate/simulator';
+export { encodeHj212, encodeSl651, decodeHj212, decodeSl651 } from './protocols';

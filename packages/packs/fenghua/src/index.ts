@@ -52,3 +52,4 @@ export { fenghuaBoundary, insideFenghua, nearestTown, townSeats } from './geo';
 export { demoPhoto, fenghuaDispatchRules, fenghuaRegion, seedGovernanceDemo } from './governance';
 export { type DemoResource, type DemoSystem, fenghuaDemoCatalog, fenghuaDemoSystems } from './data-catalog';
 export { type SeedDataCatalogResult, seedDataCatalog } from './data-catalog-seed';
+export { fenghuaMetrics, fenghuaStations } from './sensing-stations';

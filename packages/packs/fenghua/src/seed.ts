@@ -4,6 +4,7 @@ import { recordAudit } from '@zhizhi/kernel/audit';
 import { identityCitizen, identityEnterprise } from '@zhizhi/kernel/identity';
 import { orgDivision } from '@zhizhi/kernel/org';
 import { EVENT_TYPE, type Governance } from '@zhizhi/governance';
+import type { Sensing } from '@zhizhi/sensing';
 import type { CatalogService, DataCollection } from '@zhizhi/data';
 import { eq } from 'drizzle-orm';
 import { type SeedDataCatalogResult, seedDataCatalog } from './data-catalog-seed';
@@ -11,6 +12,7 @@ import { fenghuaDemoStaff } from './demo-staff';
 import { fenghuaDepartments } from './departments';
 import { FENGHUA_DISTRICT_CODE, fenghuaDivisions } from './divisions';
 import { fenghuaDispatchRules, seedGovernanceDemo } from './governance';
+import { fenghuaMetrics, fenghuaStations } from './sensing-stations';
 import { fenghuaGrids } from './grids';
 import { syntheticIdNumber, syntheticName, syntheticPhone, syntheticUscc } from './people';
 
@@ -29,6 +31,8 @@ export interface SeedFenghuaOptions {
   catalog?: CatalogService;
   /** The data module's started collection service, when the caller has one (otherwise one is made). */
   dataCollection?: DataCollection;
+  /** The sensing module: the demo stations, devices (with fresh tokens) and alarm rules are installed. */
+  sensing?: Sensing;
 }
 
 export interface DemoCredential {
@@ -118,6 +122,7 @@ export async function seedFenghua(
       await kernel.dispatch.setCatalogue(systemActor, EVENT_TYPE, fenghuaDispatchRules());
     if (options.demoEvents !== false) await seedGovernanceDemo(kernel, options.governance);
   }
+  if (options.sensing) await options.sensing.registry.seed(systemActor, fenghuaMetrics, fenghuaStations);
   const synthetic = await seedSyntheticPeople(kernel, options);
   const dataCatalog =
     options.dataCatalog === false

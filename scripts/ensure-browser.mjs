@@ -1,5 +1,6 @@
 // Browser tests drive Debian's Chromium (never a downloaded browser) with CJK fonts, so
-// screenshots show Chinese text. Installs both with apt-get when missing.
+// screenshots show Chinese text; the MQTT tests publish with Mosquitto's own client (mosquitto_pub).
+// Installs what is missing with apt-get.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
@@ -13,10 +14,11 @@ export function ensureBrowser() {
   const missing = [];
   if (!existsSync(CHROMIUM)) missing.push('chromium');
   if (!installed('fonts-noto-cjk')) missing.push('fonts-noto-cjk');
+  if (!existsSync('/usr/bin/mosquitto_pub')) missing.push('mosquitto-clients');
   if (!missing.length) return;
   const asRoot = process.getuid?.() === 0;
   const sudo = asRoot ? [] : ['sudo', '-n'];
-  process.stdout.write(`Installing ${missing.join(', ')} for the browser tests (apt-get)…\n`);
+  process.stdout.write(`Installing ${missing.join(', ')} for the browser and MQTT tests (apt-get)…\n`);
   const run = (args) =>
     execFileSync(sudo.length ? sudo[0] : args[0], sudo.length ? [...sudo.slice(1), ...args] : args.slice(1), {
       stdio: 'inherit',

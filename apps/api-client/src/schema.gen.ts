@@ -4939,6 +4939,76 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/{token}/frames": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * HJ 212-2017 or SL 651-2014 frames relayed by a device or gateway (SL 651 as hex)
+         * @description Each frame is matched to the device registered with its station address; a device token may send only its own frames, a gateway token any. The answer frame (if the frame asks for one) is returned after storage.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        protocol: "hj212" | "sl651";
+                        frames: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                ok: boolean;
+                                code?: string;
+                                reason?: string;
+                                address?: string;
+                                command?: string;
+                                stored?: number;
+                                duplicates?: number;
+                                /** @description The answer frame (HJ 212 text, SL 651 hex) */
+                                ack?: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sensing/stations": {
         parameters: {
             query?: never;

@@ -117,6 +117,8 @@ export async function startServer(config: Config, options: StartServerOptions = 
       await modules.sensing.startMqtt({ url: config.MQTT_URL, port: config.MQTT_PORT }).catch((error) => {
         logger.error({ err: (error as Error).message }, 'MQTT not started; HTTP telemetry still works');
       });
+    if (config.HJ212_PORT !== undefined || config.SL651_PORT !== undefined)
+      await modules.sensing.startFrameListeners({ hj212: config.HJ212_PORT, sl651: config.SL651_PORT });
     if (config.SIMULATE_SENSORS ?? (config.DEMO && options.background !== false)) {
       await modules.sensing.demoFeed.start();
       logger.info('demo stations fed with simulated readings every minute (SIMULATE_SENSORS=0 turns it off)');

@@ -32,6 +32,22 @@ export const configSchema = z.object({
     .describe(
       'Port of the embedded MQTT broker (aedes); if taken, one log line says so and HTTP telemetry still works',
     ),
+  HJ212_PORT: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(65535)
+    .optional()
+    .describe('Opt-in: TCP port for HJ 212-2017 environment monitors (frames matched to devices by MN)'),
+  SL651_PORT: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(65535)
+    .optional()
+    .describe(
+      'Opt-in: TCP port for SL 651-2014 hydrology stations (HEX/binary frames, matched by station address)',
+    ),
   SIMULATE_SENSORS: bool
     .optional()
     .describe(

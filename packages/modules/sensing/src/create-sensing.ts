@@ -1,6 +1,7 @@
 import type { Kernel } from '@zhizhi/kernel';
 import { type AlarmOptions, createAlarmService, ESCALATE_JOB } from './alarms/alarm-service';
 import { createRuleEngine } from './alarms/engine';
+import { createFrameIngest, type FrameProtocol } from './ingest/frames';
 import { createIngest } from './ingest/ingest';
 import { createWriter, type StoredReading } from './ingest/writer';
 import { type MqttHandle, startEmbeddedBroker, startExternalSubscriber } from './mqtt/mqtt';
@@ -26,6 +27,10 @@ export interface MqttOptions {
   port?: number;
   host?: string;
   clientId?: string;
+  /** Shared-subscription group on the external broker (nodes of one deployment share it). */
+  shareGroup?: string;
+  /** How long the broker keeps this node's session while it is away (default a day). */
+  sessionExpirySeconds?: number;
 }
 
 const NODATA_JOB = 'sensing.nodata.check';
@@ -51,6 +56,8 @@ export function createSensing(kernel: Kernel, options: SensingOptions = {}) {
   const warnings = createWarnings(kernel, options.warning);
   const queries = createQueries(kernel);
   const demoFeed = createDemoFeed(kernel, registry, ingest);
+  const frames = createFrameIngest(registry, ingest);
+  const listeners: { close(): Promise<void> }[] = [];
   let mqtt: MqttHandle | null = null;
   let rejectTimer: NodeJS.Timeout | null = null;
   let warningTimer: NodeJS.Timeout | null = null;
@@ -118,6 +125,8 @@ export function createSensing(kernel: Kernel, options: SensingOptions = {}) {
       mqtt = await startExternalSubscriber(registry, ingest, {
         url: mqttOptions.url,
         clientId: mqttOptions.clientId,
+        shareGroup: mqttOptions.shareGroup,
+        sessionExpirySeconds: mqttOptions.sessionExpirySeconds,
         logger: kernel.logger,
       });
     else
@@ -129,7 +138,23 @@ export function createSensing(kernel: Kernel, options: SensingOptions = {}) {
     return mqtt;
   }
 
+  /** TCP listeners for HJ 212 / SL 651 devices (`HJ212_PORT`, `SL651_PORT`); returns the bound ports. */
+  async function startFrameListeners(ports: Partial<Record<FrameProtocol, number>>, host?: string) {
+    const bound: Partial<Record<FrameProtocol, number>> = {};
+    for (const protocol of ['hj212', 'sl651'] as const) {
+      const port = ports[protocol];
+      if (port === undefined) continue;
+      const listener = await frames.listen(protocol, port, { host, logger: kernel.logger });
+      if (listener) {
+        listeners.push(listener);
+        bound[protocol] = listener.port;
+      }
+    }
+    return bound;
+  }
+
   async function stop() {
+    for (const l of listeners.splice(0)) await l.close();
     if (rejectTimer) clearInterval(rejectTimer);
     if (warningTimer) clearTimeout(warningTimer);
     await demoFeed.stop();
@@ -151,6 +176,8 @@ export function createSensing(kernel: Kernel, options: SensingOptions = {}) {
     queries,
     /** The demo installation's simulated sensors (SIMULATE_SENSORS). */
     demoFeed,
+    frames,
+    startFrameListeners,
     start,
     startMqtt,
     stop,

@@ -110,15 +110,24 @@ export async function startEmbeddedBroker(
 export async function startExternalSubscriber(
   registry: Registry,
   ingest: Ingest,
-  options: { url: string; clientId?: string; logger?: Logger },
+  options: {
+    url: string;
+    clientId?: string;
+    shareGroup?: string;
+    sessionExpirySeconds?: number;
+    logger?: Logger;
+  },
 ): Promise<MqttHandle> {
+  const group = options.shareGroup ?? 'zhizhi';
   const PAYLOAD_FORMAT_INVALID = 0x99;
   const NOT_AUTHORIZED = 0x87;
   const client = mqtt.connect(options.url, {
     protocolVersion: 5,
     clientId: options.clientId ?? `zhizhi-${hostname()}`.slice(0, 64),
     clean: false,
-    properties: { sessionExpiryInterval: 24 * 3600 },
+    // A node that restarts with its client id (default: its host name) resumes its session and gets
+    // what was queued for it meanwhile.
+    properties: { sessionExpiryInterval: options.sessionExpirySeconds ?? 24 * 3600 },
     reconnectPeriod: 2000,
     customHandleAcks: (topic, message, _packet, done) => {
       const m = /^v1\/(devices|gateway)\/([^/]{1,64})\/(telemetry|connect|attributes|disconnect)$/.exec(
@@ -154,9 +163,9 @@ export async function startExternalSubscriber(
   });
   await client.subscribeAsync(
     [
-      '$share/zhizhi/v1/devices/+/telemetry',
-      '$share/zhizhi/v1/gateway/+/telemetry',
-      '$share/zhizhi/v1/gateway/+/connect',
+      `$share/${group}/v1/devices/+/telemetry`,
+      `$share/${group}/v1/gateway/+/telemetry`,
+      `$share/${group}/v1/gateway/+/connect`,
     ],
     { qos: 1 },
   );

@@ -28,8 +28,8 @@ export interface DeviceSeed {
   /** Unique device code, e.g. `FH-SK-TX-01` (亭下水库 water-level gauge 1). */
   code: string;
   name: string;
-  /** Protocol the real device speaks: ThingsBoard JSON, HJ 212-2017, SL 651-2014. */
-  protocol: 'json' | 'hj212' | 'sl651';
+  /** Protocol the real device speaks: ThingsBoard JSON, HJ 212-2017, SL 651-2014, or a ThingsBoard gateway. */
+  protocol: 'json' | 'hj212' | 'sl651' | 'gateway';
   /** Station address in the protocol (HJ 212 `MN`, SL 651 遥测站地址), when it speaks one. */
   protocolAddress?: string;
   /** Metric codes it reports (each defined in the seed's metrics). */

@@ -338,6 +338,19 @@ describe('sensing', () => {
     ).toHaveLength(0);
   });
 
+  it('runs its periodic jobs through the job runner: the township warning is refreshed and a bulletin issued', async () => {
+    await post(zToken, { ts: Date.now() + 2000, values: { water_level: 80.6 } }); // over 警戒水位 80
+    await settle();
+    t.clock.advance(2 * MIN);
+    await t.kernel.jobs.runDue(); // no-data check, warning refresh: inside the jobs' transactions
+    const xikou = (await sensing.warnings.current()).find((w) => w.townshipCode === XIKOU);
+    expect(xikou?.level).toBe(2); // orange: above 警戒水位
+    expect(xikou?.name).toBe('溪口镇');
+    const [latest] = await sensing.warnings.bulletins();
+    expect(latest!.textZh).toContain('溪口镇橙色预警');
+    expect(latest!.highestLevel).toBe(2);
+  });
+
   it('keeps monthly partitions and a default one, and sweeps readings past retention', async () => {
     const parts = (await sensing.storage.partitions()).map((p) => p.name);
     expect(parts).toContain('sensing_reading_default');

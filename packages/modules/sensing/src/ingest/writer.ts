@@ -36,6 +36,9 @@ export interface WriterOptions {
   onStored?: (readings: StoredReading[]) => void;
 }
 
+/** The batch held readings already stored (or one reading twice). */
+class HadRepeats extends Error {}
+
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
 /** Write a device's last-seen time at most this often. */
@@ -192,16 +195,30 @@ export function createWriter(kernel: Kernel, registry: Registry, options: Writer
       (id) => now - (lastSeenWritten.get(id) ?? 0) >= LAST_SEEN_EVERY_MS,
     );
 
+    const insert = (returning: boolean) =>
+      sql`insert into sensing_reading (series_id, ts, value)
+          select s, to_timestamp(t / 1000.0), v
+            from unnest(${sql.param(s)}::int[], ${sql.param(t)}::float8[], ${sql.param(v)}::float8[]) as u(s, t, v)
+          on conflict do nothing
+          ${returning ? sql`returning series_id, (extract(epoch from ts) * 1000)::float8 as t, value` : sql``}`;
     const inserted = await kernel.db.transaction(async (tx) => {
-      const stored = await rows<{ series_id: number; t: number; value: number }>(
-        tx,
-        sql`insert into sensing_reading (series_id, ts, value)
-            select s, to_timestamp(t / 1000.0), v
-              from unnest(${sql.param(s)}::int[], ${sql.param(t)}::float8[], ${sql.param(v)}::float8[]) as u(s, t, v)
-            on conflict do nothing
-            returning series_id, (extract(epoch from ts) * 1000)::float8 as t, value`,
-      );
-      const fresh = stored.map((r) => ({ seriesId: r.series_id, ts: Math.round(r.t), value: r.value }));
+      // Almost every batch is all new: insert without sending the rows back, and only when the row
+      // count says some were repeats, undo that and insert again learning which were new.
+      let fresh: { seriesId: number; ts: number; value: number }[];
+      try {
+        fresh = await tx.transaction(async (sp) => {
+          const result = (await sp.execute(insert(false))) as {
+            affectedRows?: number;
+            rowCount?: number | null;
+          };
+          if ((result.affectedRows ?? result.rowCount) !== s.length) throw new HadRepeats();
+          return s.map((seriesId, i) => ({ seriesId, ts: t[i]!, value: v[i]! }));
+        });
+      } catch (error) {
+        if (!(error instanceof HadRepeats)) throw error;
+        const stored = await rows<{ series_id: number; t: number; value: number }>(tx, insert(true));
+        fresh = stored.map((r) => ({ seriesId: r.series_id, ts: Math.round(r.t), value: r.value }));
+      }
       await upsertRollup(tx, 'sensing_rollup_1m', rollup(fresh, MINUTE));
       await upsertRollup(tx, 'sensing_rollup_1h', rollup(fresh, HOUR));
       const latest = new Map<number, { ts: number; value: number }>();

@@ -154,6 +154,7 @@ export const enUSCases: Record<keyof typeof zhCNCases, string> = {
   'cases.state.done': 'Done',
   'cases.step.open': 'Received',
   'cases.step.supervise': 'Supervision',
+  'cases.step.system_note': 'System note',
   'cases.step.co_handling': 'Co-handling opened',
   'cases.step.extension_requested': 'Extension requested',
   'cases.step.extension_approved': 'Extension approved',

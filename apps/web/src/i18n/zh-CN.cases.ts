@@ -149,6 +149,7 @@ export const zhCNCases = {
   'cases.state.done': '已完成',
   'cases.step.open': '受理',
   'cases.step.supervise': '督办',
+  'cases.step.system_note': '系统记录',
   'cases.step.co_handling': '发起协办',
   'cases.step.extension_requested': '申请延期',
   'cases.step.extension_approved': '批准延期',

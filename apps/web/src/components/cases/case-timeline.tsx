@@ -12,6 +12,7 @@ import { type CaseDetail, type CaseHistoryEntry, casePath, fileIds } from './typ
 
 const COLOR: Record<string, string> = {
   supervise: 'red',
+  system_note: 'gray',
   return: 'orange',
   reject_return: 'orange',
   redispatch: 'blue',

@@ -3,6 +3,7 @@ import { registerAuditCommands } from './commands/audit';
 import { registerBackupCommands } from './commands/backup';
 import { registerDataCommands } from './commands/data';
 import { registerDatabaseCommands } from './commands/database';
+import { registerSensingCommands } from './commands/sensing';
 import { registerServeCommand } from './commands/serve';
 import { registerUserCommands } from './commands/user';
 import { registerRemoteOptions } from './remote';
@@ -20,6 +21,7 @@ registerUserCommands(program);
 registerAuditCommands(program);
 registerBackupCommands(program);
 registerDataCommands(program);
+registerSensingCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   const { code, message, exitCode } = errorReport(error);

@@ -9,7 +9,13 @@ interface RemoteOptions {
 }
 
 /** Commands that have a remote branch; every other command refuses `--server`. */
-const REMOTE_COMMANDS = new Set(['audit verify', 'user add', 'user reset-password']);
+const REMOTE_COMMANDS = new Set([
+  'audit verify',
+  'user add',
+  'user reset-password',
+  'device list',
+  'simulate sensors',
+]);
 
 export const HOW_TO_GET_A_KEY =
   'A logged-in staff member creates one with POST /api/me/api-keys (the key is shown once).';

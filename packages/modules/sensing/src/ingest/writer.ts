@@ -55,36 +55,42 @@ type Bucket = {
   l: number;
 };
 
-function rollup(stored: readonly { seriesId: number; ts: number; value: number }[], size: number): Bucket[] {
-  const map = new Map<string, Bucket>();
-  for (const r of stored) {
-    const b = Math.floor(r.ts / size) * size;
-    const key = `${r.seriesId}:${b}`;
-    const bucket = map.get(key);
-    if (!bucket)
-      map.set(key, {
-        s: r.seriesId,
-        b,
-        c: 1,
-        sum: r.value,
-        min: r.value,
-        max: r.value,
-        lt: r.ts,
-        l: r.value,
-      });
+/** New readings as columns (series id, epoch ms, value). */
+interface Fresh {
+  s: number[];
+  t: number[];
+  v: number[];
+}
+
+function rollup(fresh: Fresh, size: number): Bucket[] {
+  const bySeries = new Map<number, Map<number, Bucket>>();
+  for (let i = 0; i < fresh.s.length; i++) {
+    const series = fresh.s[i]!;
+    const ts = fresh.t[i]!;
+    const value = fresh.v[i]!;
+    const b = ts - (((ts % size) + size) % size);
+    let buckets = bySeries.get(series);
+    if (!buckets) {
+      buckets = new Map();
+      bySeries.set(series, buckets);
+    }
+    const bucket = buckets.get(b);
+    if (!bucket) buckets.set(b, { s: series, b, c: 1, sum: value, min: value, max: value, lt: ts, l: value });
     else {
       bucket.c += 1;
-      bucket.sum += r.value;
-      if (r.value < bucket.min) bucket.min = r.value;
-      if (r.value > bucket.max) bucket.max = r.value;
-      if (r.ts >= bucket.lt) {
-        bucket.lt = r.ts;
-        bucket.l = r.value;
+      bucket.sum += value;
+      if (value < bucket.min) bucket.min = value;
+      if (value > bucket.max) bucket.max = value;
+      if (ts >= bucket.lt) {
+        bucket.lt = ts;
+        bucket.l = value;
       }
     }
   }
   // One lock order for every writer (several nodes upsert the same buckets).
-  return [...map.values()].sort((x, y) => x.s - y.s || x.b - y.b);
+  const out: Bucket[] = [];
+  for (const buckets of bySeries.values()) out.push(...buckets.values());
+  return out.sort((x, y) => x.s - y.s || x.b - y.b);
 }
 
 async function upsertRollup(
@@ -168,28 +174,26 @@ export function createWriter(kernel: Kernel, registry: Registry, options: Writer
   }
 
   async function commit(batch: Pending[]): Promise<WriteResult[]> {
-    const pairs: { deviceId: string; metric: string }[] = [];
-    for (const p of batch)
-      for (const r of p.readings) pairs.push({ deviceId: p.device.id, metric: r.metric });
-    const ids = await registry.seriesFor(pairs);
+    const ids = await registry.seriesForBatch(batch);
     const seriesInfo = new Map<number, { deviceId: string; stationId: string; metric: string }>();
-    const ownerOf = new Map<string, number>();
-    const s: number[] = [];
-    const t: number[] = [];
-    const v: number[] = [];
+    const total = batch.reduce((n, p) => n + p.readings.length, 0);
+    const s = new Array<number>(total);
+    const t = new Array<number>(total);
+    const v = new Array<number>(total);
+    const owner = new Array<number>(total);
     let k = 0;
-    batch.forEach((p, owner) => {
+    for (const [o, p] of batch.entries()) {
       for (const r of p.readings) {
-        const id = ids[k++]!;
+        const id = ids[k]!;
         if (!seriesInfo.has(id))
           seriesInfo.set(id, { deviceId: p.device.id, stationId: p.device.stationId, metric: r.metric });
-        const key = `${id}:${r.ts}`;
-        if (!ownerOf.has(key)) ownerOf.set(key, owner);
-        s.push(id);
-        t.push(r.ts);
-        v.push(r.value);
+        s[k] = id;
+        t[k] = r.ts;
+        v[k] = r.value;
+        owner[k] = o;
+        k++;
       }
-    });
+    }
     const now = Date.now();
     const seen = [...new Set(batch.map((p) => p.device.id))].filter(
       (id) => now - (lastSeenWritten.get(id) ?? 0) >= LAST_SEEN_EVERY_MS,
@@ -201,30 +205,42 @@ export function createWriter(kernel: Kernel, registry: Registry, options: Writer
             from unnest(${sql.param(s)}::int[], ${sql.param(t)}::float8[], ${sql.param(v)}::float8[]) as u(s, t, v)
           on conflict do nothing
           ${returning ? sql`returning series_id, (extract(epoch from ts) * 1000)::float8 as t, value` : sql``}`;
+    // Per submission, how many of its readings were new (all of them, unless the batch had repeats).
+    const counts = batch.map((p) => p.readings.length);
     const inserted = await kernel.db.transaction(async (tx) => {
       // Almost every batch is all new: insert without sending the rows back, and only when the row
       // count says some were repeats, undo that and insert again learning which were new.
-      let fresh: { seriesId: number; ts: number; value: number }[];
+      let fresh: Fresh;
       try {
         fresh = await tx.transaction(async (sp) => {
           const result = (await sp.execute(insert(false))) as {
             affectedRows?: number;
             rowCount?: number | null;
           };
-          if ((result.affectedRows ?? result.rowCount) !== s.length) throw new HadRepeats();
-          return s.map((seriesId, i) => ({ seriesId, ts: t[i]!, value: v[i]! }));
+          if ((result.affectedRows ?? result.rowCount) !== total) throw new HadRepeats();
+          return { s, t, v };
         });
       } catch (error) {
         if (!(error instanceof HadRepeats)) throw error;
         const stored = await rows<{ series_id: number; t: number; value: number }>(tx, insert(true));
-        fresh = stored.map((r) => ({ seriesId: r.series_id, ts: Math.round(r.t), value: r.value }));
+        fresh = { s: [], t: [], v: [] };
+        for (const r of stored) {
+          fresh.s.push(r.series_id);
+          fresh.t.push(Math.round(r.t));
+          fresh.v.push(r.value);
+        }
+        // Credit each new reading to the first submission that sent it.
+        const ownerOf = new Map<string, number>();
+        for (let i = total - 1; i >= 0; i--) ownerOf.set(`${s[i]}:${t[i]}`, owner[i]!);
+        counts.fill(0);
+        for (let i = 0; i < fresh.s.length; i++) counts[ownerOf.get(`${fresh.s[i]}:${fresh.t[i]}`)!]! += 1;
       }
       await upsertRollup(tx, 'sensing_rollup_1m', rollup(fresh, MINUTE));
       await upsertRollup(tx, 'sensing_rollup_1h', rollup(fresh, HOUR));
       const latest = new Map<number, { ts: number; value: number }>();
-      for (const r of fresh) {
-        const cur = latest.get(r.seriesId);
-        if (!cur || r.ts > cur.ts) latest.set(r.seriesId, { ts: r.ts, value: r.value });
+      for (let i = 0; i < fresh.s.length; i++) {
+        const cur = latest.get(fresh.s[i]!);
+        if (!cur || fresh.t[i]! > cur.ts) latest.set(fresh.s[i]!, { ts: fresh.t[i]!, value: fresh.v[i]! });
       }
       if (latest.size) {
         const order = [...latest.keys()].sort((a, b) => a - b);
@@ -241,24 +257,22 @@ export function createWriter(kernel: Kernel, registry: Registry, options: Writer
     });
     for (const id of seen) lastSeenWritten.set(id, now);
 
-    const counts = batch.map(() => 0);
-    const out: StoredReading[] = [];
-    for (const r of inserted) {
-      const info = seriesInfo.get(r.seriesId)!;
-      counts[ownerOf.get(`${r.seriesId}:${r.ts}`)!]! += 1;
-      out.push({
-        seriesId: r.seriesId,
-        deviceId: info.deviceId,
-        stationId: info.stationId,
-        metric: info.metric,
-        ts: r.ts,
-        value: r.value,
-      });
+    if (inserted.s.length && options.onStored) {
+      const out: StoredReading[] = new Array(inserted.s.length);
+      for (let i = 0; i < inserted.s.length; i++) {
+        const info = seriesInfo.get(inserted.s[i]!)!;
+        out[i] = {
+          seriesId: inserted.s[i]!,
+          deviceId: info.deviceId,
+          stationId: info.stationId,
+          metric: info.metric,
+          ts: inserted.t[i]!,
+          value: inserted.v[i]!,
+        };
+      }
+      options.onStored(out);
     }
-    if (out.length) options.onStored?.(out);
-    return batch.map((p, i) => {
-      return { stored: counts[i]!, duplicates: p.readings.length - counts[i]! };
-    });
+    return batch.map((p, i) => ({ stored: counts[i]!, duplicates: p.readings.length - counts[i]! }));
   }
 
   /** Waits until everything submitted so far is committed (shutdown, tests). */

@@ -80,7 +80,6 @@ export function createRegistry(kernel: Kernel) {
   const { db, clock } = kernel;
   const byToken = new Map<string, { device: DeviceInfo | null; at: number }>();
   const byAddress = new Map<string, { device: DeviceInfo | null; at: number }>();
-  const seriesIds = new Map<string, number>();
 
   const toInfo = (row: typeof sensingDevice.$inferSelect): DeviceInfo => ({
     id: row.id,
@@ -119,26 +118,50 @@ export function createRegistry(kernel: Kernel) {
     return device;
   }
 
+  const seriesIds = new Map<string, Map<string, number>>();
+
   /** Series ids for (device, metric) pairs, created on first sight. */
   async function seriesFor(pairs: readonly { deviceId: string; metric: string }[]): Promise<number[]> {
-    const missing = new Map<string, { deviceId: string; metric: string }>();
-    for (const p of pairs) {
-      const key = `${p.deviceId}\u0000${p.metric}`;
-      if (!seriesIds.has(key)) missing.set(key, p);
-    }
-    if (missing.size) {
-      const list = [...missing.values()];
+    const missing: { deviceId: string; metric: string }[] = [];
+    for (const p of pairs) if (seriesIds.get(p.deviceId)?.get(p.metric) === undefined) missing.push(p);
+    if (missing.length) {
       await db
         .insert(sensingSeries)
-        .values(list.map((p) => ({ deviceId: p.deviceId, metric: p.metric })))
+        .values(missing.map((p) => ({ deviceId: p.deviceId, metric: p.metric })))
         .onConflictDoNothing();
       const found = await db
         .select({ id: sensingSeries.id, deviceId: sensingSeries.deviceId, metric: sensingSeries.metric })
         .from(sensingSeries)
-        .where(inArray(sensingSeries.deviceId, [...new Set(list.map((p) => p.deviceId))]));
-      for (const row of found) seriesIds.set(`${row.deviceId}\u0000${row.metric}`, row.id);
+        .where(inArray(sensingSeries.deviceId, [...new Set(missing.map((p) => p.deviceId))]));
+      for (const row of found) {
+        let metrics = seriesIds.get(row.deviceId);
+        if (!metrics) {
+          metrics = new Map();
+          seriesIds.set(row.deviceId, metrics);
+        }
+        metrics.set(row.metric, row.id);
+      }
     }
-    return pairs.map((p) => seriesIds.get(`${p.deviceId}\u0000${p.metric}`)!);
+    return pairs.map((p) => seriesIds.get(p.deviceId)!.get(p.metric)!);
+  }
+
+  /** Series ids of every reading of a write batch, in order (the writer's hot path: no strings built). */
+  async function seriesForBatch(
+    batch: readonly { device: DeviceInfo; readings: readonly { metric: string }[] }[],
+  ): Promise<number[]> {
+    const out: number[] = [];
+    const missing: { deviceId: string; metric: string }[] = [];
+    for (const p of batch) {
+      const metrics = seriesIds.get(p.device.id);
+      for (const r of p.readings) {
+        const id = metrics?.get(r.metric);
+        if (id === undefined) missing.push({ deviceId: p.device.id, metric: r.metric });
+        else out.push(id);
+      }
+    }
+    if (!missing.length) return out;
+    await seriesFor(missing);
+    return batch.flatMap((p) => p.readings.map((r) => seriesIds.get(p.device.id)!.get(r.metric)!));
   }
 
   async function departmentId(executor: Executor, code: string): Promise<string> {
@@ -385,6 +408,7 @@ export function createRegistry(kernel: Kernel) {
     deviceByToken,
     deviceByAddress,
     seriesFor,
+    seriesForBatch,
     ensureMetrics,
     saveStation,
     saveDevice,

@@ -186,7 +186,7 @@ export function createRuleEngine(kernel: Kernel, alarms: AlarmService) {
     arrived: number,
     condition: 'on' | 'off' | 'hold',
     durationSeconds: number,
-    details: Record<string, unknown>,
+    details: () => Record<string, unknown>,
   ) {
     const key = `${rule.id}:${originatorId}`;
     const s = state.get(key) ?? { pendingSince: null, active: false };
@@ -199,7 +199,7 @@ export function createRuleEngine(kernel: Kernel, alarms: AlarmService) {
         if (!s.active || ts - last >= 60_000) {
           (s as RuleState & { lastWrite?: number }).lastWrite = ts;
           s.active = true;
-          raise(rule, originatorType, originatorId, ts, arrived, details);
+          raise(rule, originatorType, originatorId, ts, arrived, details());
         }
       }
     } else if (condition === 'hold' && !s.active) {
@@ -208,7 +208,7 @@ export function createRuleEngine(kernel: Kernel, alarms: AlarmService) {
       s.pendingSince = null;
       if (s.active) {
         s.active = false;
-        clear(rule, originatorId, ts, details);
+        clear(rule, originatorId, ts, details());
       }
     }
   }
@@ -228,22 +228,13 @@ export function createRuleEngine(kernel: Kernel, alarms: AlarmService) {
         if (th === null) continue;
         const above = p.op === '>' ? r.value > th : r.value < th;
         const back = p.op === '>' ? r.value <= th - p.hysteresis : r.value >= th + p.hysteresis;
-        const message = `${r.metric} ${fmt(r.value)}，${above ? '超过' : '回落至'}阈值 ${fmt(th)}`;
-        step(
-          rule,
-          'device',
-          r.deviceId,
-          r.ts,
-          arrived,
-          above ? 'on' : back ? 'off' : 'hold',
-          p.durationSeconds,
-          {
-            metric: r.metric,
-            value: r.value,
-            threshold: th,
-            message: `${rule.nameZh}：${message}`,
-          },
-        );
+        const condition = above ? 'on' : back ? 'off' : 'hold';
+        step(rule, 'device', r.deviceId, r.ts, arrived, condition, p.durationSeconds, () => ({
+          metric: r.metric,
+          value: r.value,
+          threshold: th,
+          message: `${rule.nameZh}：${r.metric} ${fmt(r.value)}，${above ? '超过' : '回落至'}阈值 ${fmt(th)}`,
+        }));
       } else if (p.kind === 'rate' && p.metric === r.metric) {
         const win = windows.get(r.seriesId) ?? [];
         win.push({ ts: r.ts, value: r.value });
@@ -255,13 +246,13 @@ export function createRuleEngine(kernel: Kernel, alarms: AlarmService) {
         if (r.ts - first.ts < (p.windowMinutes * 60_000) / 2) continue;
         const rate = ((r.value - first.value) / (r.ts - first.ts)) * 3_600_000;
         const on = p.ratePerHour > 0 ? rate > p.ratePerHour : rate < p.ratePerHour;
-        step(rule, 'device', r.deviceId, r.ts, arrived, on ? 'on' : 'off', 0, {
+        step(rule, 'device', r.deviceId, r.ts, arrived, on ? 'on' : 'off', 0, () => ({
           metric: r.metric,
           value: r.value,
           ratePerHour: Number(rate.toFixed(3)),
           threshold: p.ratePerHour,
           message: `${rule.nameZh}：${r.metric} 每小时变化 ${fmt(rate)}`,
-        });
+        }));
       } else if (p.kind === 'expression' && rule.compiled) {
         const m: Record<string, number> = {};
         for (const [k, v] of station.latest) m[k] = v.value;
@@ -271,10 +262,10 @@ export function createRuleEngine(kernel: Kernel, alarms: AlarmService) {
         } catch {
           continue; // a metric it names has not reported yet
         }
-        step(rule, 'station', rule.stationId, r.ts, arrived, on ? 'on' : 'off', p.durationSeconds, {
+        step(rule, 'station', rule.stationId, r.ts, arrived, on ? 'on' : 'off', p.durationSeconds, () => ({
           values: m,
           message: `${rule.nameZh}`,
-        });
+        }));
       }
     }
   }
@@ -320,10 +311,10 @@ export function createRuleEngine(kernel: Kernel, alarms: AlarmService) {
         const last = (d.lastSeenAt ?? d.createdAt).getTime();
         const silent = now - last >= rule.params.minutes * 60_000;
         const minutes = Math.floor((now - last) / 60_000);
-        step(rule, 'device', d.id, now, now, silent ? 'on' : 'off', 0, {
+        step(rule, 'device', d.id, now, now, silent ? 'on' : 'off', 0, () => ({
           lastSeenAt: d.lastSeenAt?.toISOString() ?? null,
           message: silent ? `设备 ${d.code} 已 ${minutes} 分钟无数据` : `设备 ${d.code} 恢复上报`,
-        });
+        }));
       }
     }
   }

@@ -47,6 +47,18 @@ export function metricCode(key: string): string {
   return key.toLowerCase().replace(/[.-]/g, '_');
 }
 
+// Devices repeat the same few keys in every message: remember what each became.
+const codes = new Map<string, string | null>();
+function codeOf(key: string): string | null {
+  let code = codes.get(key);
+  if (code === undefined) {
+    code = KEY.test(key) ? metricCode(key) : null;
+    if (codes.size > 10_000) codes.clear();
+    codes.set(key, code);
+  }
+  return code;
+}
+
 function addValues(out: ParsedPayload, values: unknown, ts: number, now: number, where: string): void {
   if (!values || typeof values !== 'object' || Array.isArray(values)) {
     out.dropped.push(`${where}: values must be an object`);
@@ -56,17 +68,20 @@ function addValues(out: ParsedPayload, values: unknown, ts: number, now: number,
     out.dropped.push(`${where}: timestamp ${ts} out of range`);
     return;
   }
-  for (const [key, raw] of Object.entries(values as Record<string, unknown>)) {
-    if (!KEY.test(key)) {
+  const at = Math.round(ts);
+  for (const key in values as Record<string, unknown>) {
+    const metric = codeOf(key);
+    if (metric === null) {
       out.dropped.push(`${where}: bad key "${key.slice(0, 40)}"`);
       continue;
     }
-    const value = numeric(raw);
+    const raw = (values as Record<string, unknown>)[key];
+    const value = typeof raw === 'number' && Number.isFinite(raw) ? raw : numeric(raw);
     if (value === null) {
       out.dropped.push(`${where}.${key}: not a number`);
       continue;
     }
-    out.readings.push({ metric: metricCode(key), ts: Math.round(ts), value });
+    out.readings.push({ metric, ts: at, value });
   }
 }
 

@@ -12,6 +12,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import {
   createKernel,
@@ -26,7 +27,6 @@ import { rows } from '@zhizhi/kernel/db';
 import { type AlarmChange, type StationSeed, sensingDevice } from '@zhizhi/sensing';
 import { Aedes } from 'aedes';
 import { sql } from 'drizzle-orm';
-import mqtt from 'mqtt';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { buildApp } from '../apps/server/src/app';
@@ -47,6 +47,7 @@ import {
 
 const RESULTS_PATH = fileURLToPath(new URL('results/sensing.json', import.meta.url));
 const CLIENTS_PATH = fileURLToPath(new URL('sensing-clients.ts', import.meta.url));
+const LOAD_PATH = fileURLToPath(new URL('sensing-load.ts', import.meta.url));
 const POSTGRES_URL =
   process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const READINGS = envInt('BENCH_READINGS', 200_000);
@@ -57,7 +58,7 @@ const LOAD_DEVICES = 100;
 const HTTP_BATCH = 1000;
 const HTTP_CONCURRENCY = 8;
 const MQTT_BATCH = 100;
-const MQTT_WINDOW = 4;
+const _MQTT_WINDOW = 4;
 const log = (line: string) => console.log(line);
 
 const percentile = (values: number[], p: number) => {
@@ -143,12 +144,16 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** COPY of `n` readings of one series into sensing_reading (the ceiling). */
-async function copyReadings(database: Database, seriesId: number, from: number, n: number): Promise<void> {
+/** The CSV a COPY of `n` readings of one series sends. */
+function csvOf(seriesId: number, from: number, n: number): string {
   const lines: string[] = [];
   for (let i = 0; i < n; i++)
     lines.push(`${seriesId},${new Date(from + i).toISOString()},${70 + (i % 100) / 100}`);
-  const csv = `${lines.join('\n')}\n`;
+  return `${lines.join('\n')}\n`;
+}
+
+/** COPY of prepared CSV into sensing_reading (the ceiling). */
+async function copyReadings(database: Database, csv: string): Promise<void> {
   if (database.pglite) {
     await database.pglite.query(
       `copy sensing_reading (series_id, ts, value) from '/dev/blob' with (format csv)`,
@@ -285,66 +290,31 @@ async function benchDatabase(
   };
 
   const copySide = async (n: number): Promise<Timing> => {
-    const from = take(n);
+    const csv = csvOf(copySeries!.id, take(n), n);
     const start = performance.now();
-    await copyReadings(database, copySeries!.id, from, n);
+    await copyReadings(database, csv);
     return timing(n, performance.now() - start);
   };
 
-  const httpSide = async (n: number): Promise<Timing> => {
-    const requests = Math.ceil(n / HTTP_BATCH);
-    const from = take(requests * HTTP_BATCH);
-    let next = 0;
-    const start = performance.now();
-    await Promise.all(
-      Array.from({ length: HTTP_CONCURRENCY }, async () => {
-        for (let r = next++; r < requests; r = next++) {
-          const t0 = from + r * HTTP_BATCH;
-          const body = Array.from({ length: HTTP_BATCH }, (_, i) => ({
-            ts: t0 + i,
-            values: { water_level: 70 + (i % 100) / 100 },
-          }));
-          const response = await fetch(`${base}/api/v1/${load[r % load.length]}/telemetry`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify(body),
-          });
-          if (response.status !== 200) throw new Error(`HTTP ${response.status}: ${await response.text()}`);
-          await response.arrayBuffer();
-        }
-      }),
-    );
-    return timing(requests * HTTP_BATCH, performance.now() - start);
-  };
-
-  const mqttClients = await Promise.all(
-    load.map((token) =>
-      mqtt.connectAsync(`mqtt://127.0.0.1:${broker.port}`, { username: token, reconnectPeriod: 0 }),
-    ),
+  // The devices run in a child process, as real ones are elsewhere (bench/sensing-load.ts).
+  const tokensFile = join(mkdtempSync(join(tmpdir(), 'zz-bench-')), 'load.json');
+  writeFileSync(tokensFile, JSON.stringify(load));
+  const loader = spawn(
+    process.execPath,
+    ['--import', 'tsx', LOAD_PATH, base, String(broker.port), tokensFile],
+    {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    },
   );
-  const mqttSide = async (n: number): Promise<Timing> => {
-    const messages = Math.ceil(n / MQTT_BATCH);
-    const from = take(messages * MQTT_BATCH);
-    let next = 0;
-    const start = performance.now();
-    await Promise.all(
-      mqttClients.flatMap((client) =>
-        Array.from({ length: MQTT_WINDOW }, async () => {
-          for (let m = next++; m < messages; m = next++) {
-            const t0 = from + m * MQTT_BATCH;
-            const payload = JSON.stringify(
-              Array.from({ length: MQTT_BATCH }, (_, i) => ({
-                ts: t0 + i,
-                values: { water_level: 70 + (i % 100) / 100 },
-              })),
-            );
-            await client.publishAsync('v1/devices/me/telemetry', payload, { qos: 1 });
-          }
-        }),
-      ),
-    );
-    return timing(messages * MQTT_BATCH, performance.now() - start);
+  const replies = createInterface({ input: loader.stdout })[Symbol.asyncIterator]();
+  if ((await replies.next()).value !== 'ready') throw new Error('load generator did not start');
+  const drive = async (kind: 'http' | 'mqtt', n: number): Promise<Timing> => {
+    loader.stdin.write(`${JSON.stringify({ kind, n, from: take(n + HTTP_BATCH) })}\n`);
+    const reply = JSON.parse((await replies.next()).value as string) as { ms: number; readings: number };
+    return timing(reply.readings, reply.ms);
   };
+  const httpSide = (n: number) => drive('http', n);
+  const mqttSide = (n: number) => drive('mqtt', n);
 
   // Warm up each path.
   await copySide(5000);
@@ -509,7 +479,9 @@ async function benchDatabase(
     }),
   );
 
-  for (const c of mqttClients) await c.endAsync(true);
+  loader.stdin.write(`${JSON.stringify({ kind: 'quit' })}\n`);
+  await new Promise((r) => loader.once('exit', r));
+  rmSync(tokensFile, { force: true });
   await sensing.stop();
   await app.close();
   return results;

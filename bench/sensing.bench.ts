@@ -58,7 +58,6 @@ const LOAD_DEVICES = 100;
 const HTTP_BATCH = 1000;
 const HTTP_CONCURRENCY = 8;
 const MQTT_BATCH = 100;
-const _MQTT_WINDOW = 4;
 const log = (line: string) => console.log(line);
 
 const percentile = (values: number[], p: number) => {

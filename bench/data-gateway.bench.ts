@@ -15,7 +15,6 @@ import {
   systemActor,
 } from '@zhizhi/kernel';
 import { asc, eq, sql } from 'drizzle-orm';
-import pg from 'pg';
 import { buildApp } from '../apps/server/src/app';
 import { createModules, startModules } from '../apps/server/src/modules';
 import {
@@ -24,6 +23,7 @@ import {
   envInt,
   formatTable,
   interleave,
+  onScratchPostgres,
   ratioSpread,
   resultsFor,
   timeOps,
@@ -235,25 +235,11 @@ async function main() {
   const results = await benchDatabase(embedded, 'PGlite in memory', machine, date).finally(() =>
     embedded.close(),
   );
-  const admin = new pg.Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 3000 });
-  try {
-    await admin.connect();
-    const dbName = `zhizhi_bench_gateway_${process.pid}`;
-    await admin.query(`create database ${dbName}`);
-    const url = new URL(POSTGRES_URL);
-    url.pathname = `/${dbName}`;
-    const database = await openDatabase({ url: url.toString(), poolSize: 10 });
-    try {
-      results.push(...(await benchDatabase(database, 'PostgreSQL', machine, date)));
-    } finally {
-      await database.close();
-      await admin.query(`drop database if exists ${dbName} with (force)`);
-    }
-  } catch (error) {
-    log(`PostgreSQL skipped: ${(error as Error).message}`);
-  } finally {
-    await admin.end().catch(() => {});
-  }
+  results.push(
+    ...(await onScratchPostgres(POSTGRES_URL, 'zhizhi_bench_gateway', (database) =>
+      benchDatabase(database, 'PostgreSQL', machine, date),
+    )),
+  );
   log(formatTable(results));
   writeResults(RESULTS_PATH, results);
   log(

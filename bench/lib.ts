@@ -2,6 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { type Database, openDatabase } from '@zhizhi/kernel';
+import pg from 'pg';
 
 /** How long a number of operations took. */
 export interface Timing {
@@ -182,4 +184,36 @@ export function formatTable(results: readonly BenchResult[]): string {
     for (const row of body) lines.push(format(row));
   }
   return lines.join('\n');
+}
+
+/**
+ * Runs `work` on a scratch PostgreSQL database (`<name>_<pid>`, created on the server at `url` and
+ * dropped after); returns [] with a printed note when the server cannot be reached.
+ */
+export async function onScratchPostgres<T>(
+  url: string,
+  name: string,
+  work: (database: Database) => Promise<T[]>,
+  log: (line: string) => void = console.log,
+): Promise<T[]> {
+  const admin = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+  try {
+    await admin.connect();
+    const dbName = `${name}_${process.pid}`;
+    await admin.query(`create database ${dbName}`);
+    const scratch = new URL(url);
+    scratch.pathname = `/${dbName}`;
+    const database = await openDatabase({ url: scratch.toString(), poolSize: 10 });
+    try {
+      return await work(database);
+    } finally {
+      await database.close();
+      await admin.query(`drop database if exists ${dbName} with (force)`);
+    }
+  } catch (error) {
+    log(`PostgreSQL skipped: ${(error as Error).message}`);
+    return [];
+  } finally {
+    await admin.end().catch(() => {});
+  }
 }

@@ -27,7 +27,6 @@ import { rows } from '@zhizhi/kernel/db';
 import { type AlarmChange, type StationSeed, sensingDevice } from '@zhizhi/sensing';
 import { Aedes } from 'aedes';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { buildApp } from '../apps/server/src/app';
 import { createModules, startModules } from '../apps/server/src/modules';
@@ -38,6 +37,7 @@ import {
   envInt,
   formatTable,
   interleave,
+  onScratchPostgres,
   ratioSpread,
   resultsFor,
   type Timing,
@@ -499,25 +499,11 @@ async function main() {
     await embedded.close();
     rmSync(dir, { recursive: true, force: true });
   });
-  const admin = new pg.Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 3000 });
-  try {
-    await admin.connect();
-    const dbName = `zhizhi_bench_sensing_${process.pid}`;
-    await admin.query(`create database ${dbName}`);
-    const url = new URL(POSTGRES_URL);
-    url.pathname = `/${dbName}`;
-    const database = await openDatabase({ url: url.toString(), poolSize: 10 });
-    try {
-      results.push(...(await benchDatabase(database, 'PostgreSQL', machine, date)));
-    } finally {
-      await database.close();
-      await admin.query(`drop database if exists ${dbName} with (force)`);
-    }
-  } catch (error) {
-    log(`PostgreSQL skipped: ${(error as Error).message}`);
-  } finally {
-    await admin.end().catch(() => {});
-  }
+  results.push(
+    ...(await onScratchPostgres(POSTGRES_URL, 'zhizhi_bench_sensing', (database) =>
+      benchDatabase(database, 'PostgreSQL', machine, date),
+    )),
+  );
   log(formatTable(results));
   writeResults(RESULTS_PATH, results);
   log(

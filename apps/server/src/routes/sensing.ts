@@ -18,6 +18,16 @@ const telemetryResult = z
   .meta({ id: 'TelemetryResult' });
 
 const severity = z.enum(SEVERITIES);
+
+/** Device calls are limited per token, not per address: a gateway's NAT carries many devices. */
+const perDevice = (what: string) => ({
+  rateLimit: {
+    max: 6000,
+    timeWindow: '1 minute',
+    keyGenerator: (request: { params: unknown }) =>
+      `${what}:${(request.params as { token?: string }).token ?? ''}`,
+  },
+});
 const valueAt = z.object({ value: z.number(), ts: z.string() });
 
 const stationSummary = z
@@ -174,14 +184,7 @@ export function sensingRoutes(_kernel: Kernel, modules: Modules) {
       '/api/v1/:token/telemetry',
       {
         bodyLimit: TELEMETRY_BODY_LIMIT,
-        config: {
-          // Per device, not per address: a gateway's NAT carries many devices.
-          rateLimit: {
-            max: 6000,
-            timeWindow: '1 minute',
-            keyGenerator: (request) => `telemetry:${(request.params as { token?: string }).token ?? ''}`,
-          },
-        },
+        config: perDevice('telemetry'),
         schema: {
           tags: ['device-api'],
           summary:
@@ -200,13 +203,7 @@ export function sensingRoutes(_kernel: Kernel, modules: Modules) {
       '/api/v1/:token/frames',
       {
         bodyLimit: TELEMETRY_BODY_LIMIT,
-        config: {
-          rateLimit: {
-            max: 6000,
-            timeWindow: '1 minute',
-            keyGenerator: (request) => `frames:${(request.params as { token?: string }).token ?? ''}`,
-          },
-        },
+        config: perDevice('frames'),
         schema: {
           tags: ['device-api'],
           summary: 'HJ 212-2017 or SL 651-2014 frames relayed by a device or gateway (SL 651 as hex)',

@@ -26,6 +26,23 @@ export function createCaseHandling(engine: CaseEngine) {
   } = engine;
   const OPEN_LIMIT = 200;
 
+  /** A history entry that changes no state: a 督办 note or another module's note. */
+  function noteInHistory(tx: Executor, row: CaseRow, actor: Actor, transition: string, note: string) {
+    return tx.insert(casesHistory).values({
+      id: newId(),
+      caseId: row.id,
+      transition,
+      fromState: row.state,
+      toState: row.state,
+      actorType: actor.type,
+      actorId: actor.id,
+      actorName: actor.name,
+      at: clock.now(),
+      note,
+      data: {},
+    });
+  }
+
   /** A supervision note (督办): recorded, audited, and sent to whoever is handling the case. */
   async function supervise(actor: Actor, caseId: string, note: string) {
     const { row, definition } = await readable(actor, caseId);
@@ -43,19 +60,7 @@ export function createCaseHandling(engine: CaseEngine) {
       );
     if (row.closedAt) throw new ConflictError('cases.case.closed', 'The case is closed.');
     await audited(async (tx) => {
-      await tx.insert(casesHistory).values({
-        id: newId(),
-        caseId: row.id,
-        transition: 'supervise',
-        fromState: row.state,
-        toState: row.state,
-        actorType: actor.type,
-        actorId: actor.id,
-        actorName: actor.name,
-        at: clock.now(),
-        note: text,
-        data: {},
-      });
+      await noteInHistory(tx, row, actor, 'supervise', text);
       audit(tx, {
         actor,
         action: 'cases.case.supervised',
@@ -93,42 +98,27 @@ export function createCaseHandling(engine: CaseEngine) {
     if (!text) throw new InputError('cases.note.required', 'A note of 1–2,000 characters is required.');
     const [row] = await tx.select().from(casesCase).where(eq(casesCase.id, caseId));
     if (!row) throw new NotFoundError('cases.case.not_found', 'No such case.');
-    {
-      const inner = tx;
-      await inner.insert(casesHistory).values({
-        id: newId(),
-        caseId: row.id,
-        transition: 'system_note',
-        fromState: row.state,
-        toState: row.state,
-        actorType: actor.type,
-        actorId: actor.id,
-        actorName: actor.name,
-        at: clock.now(),
-        note: text,
-        data: {},
-      });
-      if (!row.closedAt)
-        await deps.notify?.(inner, {
-          staffId: row.assigneeId,
-          departmentId: row.assigneeId ? null : row.departmentId,
-          titleZh: `${row.number} ${row.title}`,
-          titleEn: `${row.number} ${row.title}`,
-          bodyZh: text,
-          bodyEn: text,
-          link: `/cases/${row.id}`,
-          subjectType: 'case',
-          subjectId: row.id,
-          urgent: false,
-        });
-      await recordAudit(tx, clock, {
-        actor,
-        action: 'cases.case.noted',
+    await noteInHistory(tx, row, actor, 'system_note', text);
+    if (!row.closedAt)
+      await deps.notify?.(tx, {
+        staffId: row.assigneeId,
+        departmentId: row.assigneeId ? null : row.departmentId,
+        titleZh: `${row.number} ${row.title}`,
+        titleEn: `${row.number} ${row.title}`,
+        bodyZh: text,
+        bodyEn: text,
+        link: `/cases/${row.id}`,
         subjectType: 'case',
         subjectId: row.id,
-        data: { number: row.number },
+        urgent: false,
       });
-    }
+    await recordAudit(tx, clock, {
+      actor,
+      action: 'cases.case.noted',
+      subjectType: 'case',
+      subjectId: row.id,
+      data: { number: row.number },
+    });
   }
 
   async function requestExtension(actor: Actor, caseId: string, input: { units: number; reason: string }) {

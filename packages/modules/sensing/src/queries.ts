@@ -27,6 +27,12 @@ export function resolutionFor(spanMs: number): Resolution {
   return '1h';
 }
 
+/** What every view of a station shows of it. */
+function stationFields(s: typeof sensingStation.$inferSelect) {
+  const { id, code, nameZh, nameEn, kind, lng, lat, divisionCode, townshipCode, attributes } = s;
+  return { id, code, nameZh, nameEn, kind, lng, lat, divisionCode, townshipCode, attributes };
+}
+
 /** Read side for the web: the station map with live status, a station's page, its time series. */
 export function createQueries(kernel: Kernel) {
   const { db, clock } = kernel;
@@ -102,16 +108,7 @@ export function createQueries(kernel: Kernel) {
         null,
       );
       return {
-        id: s.id,
-        code: s.code,
-        nameZh: s.nameZh,
-        nameEn: s.nameEn,
-        kind: s.kind,
-        lng: s.lng,
-        lat: s.lat,
-        divisionCode: s.divisionCode,
-        townshipCode: s.townshipCode,
-        attributes: s.attributes,
+        ...stationFields(s),
         values,
         devices: own.length,
         online,
@@ -170,17 +167,8 @@ export function createQueries(kernel: Kernel) {
       : [];
     const now = clock.now().getTime();
     return {
-      id: s.id,
-      code: s.code,
-      nameZh: s.nameZh,
-      nameEn: s.nameEn,
-      kind: s.kind,
-      lng: s.lng,
-      lat: s.lat,
-      divisionCode: s.divisionCode,
-      townshipCode: s.townshipCode,
+      ...stationFields(s),
       departmentId: s.departmentId,
-      attributes: s.attributes,
       metrics: metricCodes.map((code) => {
         const m = metrics.find((x) => x.code === code);
         const last = series

@@ -92,6 +92,21 @@ const OpenStatsPage = lazy(() =>
 const OpenApplicationsPage = lazy(() =>
   import('./pages/open-applications-page').then((m) => ({ default: m.OpenApplicationsPage })),
 );
+const SensingMapPage = lazy(() =>
+  import('./pages/sensing-map-page').then((m) => ({ default: m.SensingMapPage })),
+);
+const SensingStationPage = lazy(() =>
+  import('./pages/sensing-station-page').then((m) => ({ default: m.SensingStationPage })),
+);
+const SensingAlarmsPage = lazy(() =>
+  import('./pages/sensing-alarms-page').then((m) => ({ default: m.SensingAlarmsPage })),
+);
+const SensingWarningPage = lazy(() =>
+  import('./pages/sensing-warning-page').then((m) => ({ default: m.SensingWarningPage })),
+);
+const SensingPublicWarningPage = lazy(() =>
+  import('./pages/sensing-public-warning-page').then((m) => ({ default: m.SensingPublicWarningPage })),
+);
 const NotFoundPage = lazy(() => import('./pages/not-found-page').then((m) => ({ default: m.NotFoundPage })));
 
 const loading = <Spin size="large" style={{ display: 'block', margin: '20vh auto' }} />;
@@ -113,6 +128,7 @@ function AppRoutes() {
         <Route path="/open/datasets/:code" element={<OpenDatasetPage />} />
         <Route path="/open/developer" element={<OpenDeveloperPage />} />
         <Route path="/open/stats" element={<OpenStatsPage />} />
+        <Route path="/warning" element={<SensingPublicWarningPage />} />
         <Route
           element={
             <RequireAuth>
@@ -162,6 +178,10 @@ function AppRoutes() {
             element={guarded('dataSharingGrants', <DataSharingGrantsPage />)}
           />
           <Route path="data/sharing/stats" element={guarded('dataSharingStats', <DataSharingStatsPage />)} />
+          <Route path="sensing" element={guarded('sensingMap', <SensingMapPage />)} />
+          <Route path="sensing/stations/:id" element={guarded('sensingMap', <SensingStationPage />)} />
+          <Route path="sensing/alarms" element={guarded('sensingAlarms', <SensingAlarmsPage />)} />
+          <Route path="sensing/warning" element={guarded('sensingWarning', <SensingWarningPage />)} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -1,6 +1,8 @@
 import {
   AimOutlined,
+  AlertOutlined,
   ApartmentOutlined,
+  ApiOutlined,
   AppstoreOutlined,
   AuditOutlined,
   BarChartOutlined,
@@ -18,12 +20,14 @@ import {
   HomeOutlined,
   ImportOutlined,
   KeyOutlined,
+  NodeIndexOutlined,
   OrderedListOutlined,
   SafetyCertificateOutlined,
   SolutionOutlined,
   SwapOutlined,
   TagsOutlined,
   TeamOutlined,
+  ThunderboltOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
@@ -107,6 +111,34 @@ export const NAV: (NavPage | NavGroup)[] = [
         label: 'nav.governanceCatalogue',
         icon: <OrderedListOutlined />,
         permissions: ['cases.catalogue.manage'],
+      },
+    ],
+  },
+  {
+    key: 'sensing',
+    label: 'nav.sensing',
+    icon: <ApiOutlined />,
+    pages: [
+      {
+        key: 'sensingMap',
+        path: '/sensing',
+        label: 'nav.sensingMap',
+        icon: <NodeIndexOutlined />,
+        permissions: ['sensing.read'],
+      },
+      {
+        key: 'sensingAlarms',
+        path: '/sensing/alarms',
+        label: 'nav.sensingAlarms',
+        icon: <AlertOutlined />,
+        permissions: ['sensing.read'],
+      },
+      {
+        key: 'sensingWarning',
+        path: '/sensing/warning',
+        label: 'nav.sensingWarning',
+        icon: <ThunderboltOutlined />,
+        permissions: ['sensing.read'],
       },
     ],
   },

@@ -3,6 +3,7 @@ import { enUSDataOpen } from './en-US.data-open';
 import { enUSDataSharing } from './en-US.data-sharing';
 import { enUSCases } from './en-US.cases';
 import { enUSServices } from './en-US.services';
+import { enUSSensing } from './en-US.sensing';
 import type { Messages } from './zh-CN';
 
 /** English. Typed as the zh-CN shape: a missing or extra key is a type error. */
@@ -396,4 +397,5 @@ export const enUS: Messages = {
   ...enUSDataSharing,
   ...enUSDataOpen,
   ...enUSDataCollection,
+  ...enUSSensing,
 };

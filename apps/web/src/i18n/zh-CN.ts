@@ -3,6 +3,7 @@ import { zhCNDataOpen } from './zh-CN.data-open';
 import { zhCNDataSharing } from './zh-CN.data-sharing';
 import { zhCNCases } from './zh-CN.cases';
 import { zhCNServices } from './zh-CN.services';
+import { zhCNSensing } from './zh-CN.sensing';
 
 /**
  * Simplified Chinese — the default and reference dictionary. Keys are `area.name`; `{name}` is a
@@ -386,6 +387,7 @@ export const zhCN = {
   ...zhCNDataSharing,
   ...zhCNDataOpen,
   ...zhCNDataCollection,
+  ...zhCNSensing,
 };
 
 export type Messages = typeof zhCN;

@@ -523,6 +523,7 @@ export function sensingRoutes(_kernel: Kernel, modules: Modules) {
             severity: a.severity,
             status: a.status,
             acknowledged: a.acknowledged,
+            caseNumber: a.caseNumber,
           });
         });
         const moved = new Map<string, Record<string, { value: number; ts: number }>>();

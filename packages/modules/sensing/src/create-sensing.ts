@@ -43,6 +43,7 @@ export function createSensing(kernel: Kernel, options: SensingOptions = {}) {
   const registry = createRegistry(kernel);
   const alarms = createAlarmService(kernel, options.alarms);
   const engine = createRuleEngine(kernel, alarms);
+  registry.onChanged(() => engine.invalidate());
   const readingListeners = new Set<(readings: StoredReading[]) => void>();
   const writer = createWriter(kernel, registry, {
     maxBatch: options.maxBatch,

@@ -323,7 +323,12 @@ export function createAlarmService(kernel: Kernel, options: AlarmOptions = {}) {
   /** Governance took the alarm in as a case. */
   async function linkCase(externalId: string, caseId: string, number: string) {
     const id = externalId.replace(/^sensing\.alarm:/, '');
-    await db.update(sensingAlarm).set({ caseId, caseNumber: number }).where(eq(sensingAlarm.id, id));
+    const [row] = await db
+      .update(sensingAlarm)
+      .set({ caseId, caseNumber: number })
+      .where(eq(sensingAlarm.id, id))
+      .returning();
+    if (row) emit({ kind: 'updated', alarm: row });
   }
 
   /** Alarms the actor may read, newest first; propagated: a station's or a township's include its devices'. */

@@ -3,7 +3,7 @@ import type { Executor } from '@zhizhi/kernel/db';
 import { type CompiledRule, compileRule, evaluateBoolean } from '@zhizhi/kernel/rules';
 import { and, eq, sql } from 'drizzle-orm';
 import type { StoredReading } from '../ingest/writer';
-import { sensingDevice, sensingRule, sensingSeries, sensingStation } from '../schema';
+import { sensingDevice, sensingMetric, sensingRule, sensingSeries, sensingStation } from '../schema';
 import type { AlarmService } from './alarm-service';
 import type { RuleParams, Severity } from './rule-types';
 
@@ -46,6 +46,14 @@ function fmt(value: number): string {
  */
 export function createRuleEngine(kernel: Kernel, alarms: AlarmService) {
   const stations = new Map<string, StationState>();
+  /** Metric names and units for alarm messages (水位 86.50 m, not water_level 86.5). */
+  const metricNames = new Map<string, { name: string; unit: string }>();
+  const unitOf = (metric: string) =>
+    metricNames.get(metric)?.unit ? ` ${metricNames.get(metric)!.unit}` : '';
+  const said = (metric: string, value: number) => {
+    const m = metricNames.get(metric);
+    return m ? `${m.name} ${fmt(value)} ${m.unit}` : `${metric} ${fmt(value)}`;
+  };
   const state = new Map<string, RuleState>();
   const newest = new Map<number, number>();
   const windows = new Map<number, { ts: number; value: number }[]>();
@@ -59,7 +67,7 @@ export function createRuleEngine(kernel: Kernel, alarms: AlarmService) {
   const latencies: number[] = [];
 
   async function load(executor: Executor) {
-    const [stationRows, ruleRows, latestRows, active] = await Promise.all([
+    const [stationRows, ruleRows, latestRows, active, metricRows] = await Promise.all([
       executor.select({ id: sensingStation.id, attributes: sensingStation.attributes }).from(sensingStation),
       executor.select().from(sensingRule).where(eq(sensingRule.active, true)),
       executor
@@ -73,7 +81,10 @@ export function createRuleEngine(kernel: Kernel, alarms: AlarmService) {
         .innerJoin(sensingDevice, eq(sensingDevice.id, sensingSeries.deviceId))
         .where(and(sql`${sensingSeries.lastTs} is not null`)),
       alarms.activeAlarms(executor),
+      executor.select().from(sensingMetric),
     ]);
+    metricNames.clear();
+    for (const m of metricRows) metricNames.set(m.code, { name: m.nameZh, unit: m.unit });
     const next = new Map<string, StationState>();
     for (const s of stationRows)
       next.set(s.id, {
@@ -233,7 +244,7 @@ export function createRuleEngine(kernel: Kernel, alarms: AlarmService) {
           metric: r.metric,
           value: r.value,
           threshold: th,
-          message: `${rule.nameZh}：${r.metric} ${fmt(r.value)}，${above ? '超过' : '回落至'}阈值 ${fmt(th)}`,
+          message: `${rule.nameZh}：${said(r.metric, r.value)}，${above ? '超过' : '回落至'}阈值 ${fmt(th)}${unitOf(r.metric)}`,
         }));
       } else if (p.kind === 'rate' && p.metric === r.metric) {
         const win = windows.get(r.seriesId) ?? [];
@@ -251,7 +262,7 @@ export function createRuleEngine(kernel: Kernel, alarms: AlarmService) {
           value: r.value,
           ratePerHour: Number(rate.toFixed(3)),
           threshold: p.ratePerHour,
-          message: `${rule.nameZh}：${r.metric} 每小时变化 ${fmt(rate)}`,
+          message: `${rule.nameZh}：${said(r.metric, r.value)}，每小时变化 ${fmt(rate)}`,
         }));
       } else if (p.kind === 'expression' && rule.compiled) {
         const m: Record<string, number> = {};
@@ -322,6 +333,10 @@ export function createRuleEngine(kernel: Kernel, alarms: AlarmService) {
   return {
     onStored,
     checkNoData,
+    /** Rules and attributes are reloaded before the next readings are checked. */
+    invalidate() {
+      loadedAt = 0;
+    },
     /** Forces a reload of rules and attributes (after an edit). */
     reload: () => {
       loadedAt = 0;

@@ -79,6 +79,10 @@ function invalid(code: string, error: z.ZodError): InputError {
 export function createRegistry(kernel: Kernel) {
   const { db, clock } = kernel;
   const byToken = new Map<string, { device: DeviceInfo | null; at: number }>();
+  const changeListeners = new Set<() => void>();
+  const changed = () => {
+    for (const listener of changeListeners) listener();
+  };
   const byAddress = new Map<string, { device: DeviceInfo | null; at: number }>();
 
   const toInfo = (row: typeof sensingDevice.$inferSelect): DeviceInfo => ({
@@ -337,6 +341,7 @@ export function createRegistry(kernel: Kernel) {
         for (const r of s.rules ?? []) await saveRule(tx, station.id, r);
       }
     });
+    changed();
   }
 
   /**
@@ -417,6 +422,10 @@ export function createRegistry(kernel: Kernel) {
     seed,
     gatewayChild,
     listDevices,
+    /** Called after stations, devices or rules change (the rule engine reloads). */
+    onChanged(listener: () => void) {
+      changeListeners.add(listener);
+    },
   };
 }
 

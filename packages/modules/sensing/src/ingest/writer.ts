@@ -32,6 +32,8 @@ interface Pending {
 export interface WriterOptions {
   /** Flush when this many readings wait (default 20,000). */
   maxBatch?: number;
+  /** Flushes in flight at once (default 2 on PostgreSQL, 1 on PGlite). */
+  maxFlushes?: number;
   /** Called after each commit with the new readings (rules run here, off the ack path). */
   onStored?: (readings: StoredReading[]) => void;
 }
@@ -124,11 +126,16 @@ async function upsertRollup(
  */
 export function createWriter(kernel: Kernel, registry: Registry, options: WriterOptions = {}) {
   const maxBatch = options.maxBatch ?? 20_000;
+  // PostgreSQL commits one flush while the next is written; PGlite has one connection anyway.
+  const maxFlushes = options.maxFlushes ?? (kernel.database.dialect === 'postgres' ? 2 : 1);
   const queue: Pending[] = [];
   let queued = 0;
-  let flushing: Promise<void> | null = null;
+  const flushing = new Set<Promise<void>>();
   let scheduled = false;
   const lastSeenWritten = new Map<string, number>();
+  // Committed readings reach the rules in the order their flushes began, whatever order the commits
+  // finish in: a device's later reading must not overtake an earlier one.
+  let delivery: Promise<unknown> = Promise.resolve();
 
   function write(device: DeviceInfo, readings: IncomingReading[]): Promise<WriteResult> {
     if (!readings.length) return Promise.resolve({ stored: 0, duplicates: 0 });
@@ -139,17 +146,27 @@ export function createWriter(kernel: Kernel, registry: Registry, options: Writer
     });
   }
 
+  function start() {
+    const run: Promise<void> = flush().finally(() => {
+      flushing.delete(run);
+      if (queue.length) kick();
+    });
+    flushing.add(run);
+  }
+
   function kick() {
-    if (flushing) return;
-    if (queued >= maxBatch) {
-      flushing = flush();
+    if (flushing.size >= maxFlushes || !queue.length) return;
+    // While one flush commits, a second starts once enough has gathered to be worth a commit.
+    if (queued >= maxBatch || (flushing.size > 0 && queued >= maxBatch / 8)) {
+      start();
       return;
     }
+    if (flushing.size > 0) return;
     if (scheduled) return;
     scheduled = true;
     setImmediate(() => {
       scheduled = false;
-      if (!flushing && queue.length) flushing = flush();
+      if (flushing.size < maxFlushes && queue.length) start();
     });
   }
 
@@ -162,18 +179,24 @@ export function createWriter(kernel: Kernel, registry: Registry, options: Writer
       size += next.readings.length;
     }
     queued -= size;
+    const committed = commit(batch);
+    delivery = delivery.then(() =>
+      committed.then(
+        ({ stored }) => {
+          if (stored.length) options.onStored?.(stored);
+        },
+        () => {},
+      ),
+    );
     try {
-      const results = await commit(batch);
+      const { results } = await committed;
       for (const [i, p] of batch.entries()) p.resolve(results[i]!);
     } catch (error) {
       for (const p of batch) p.reject(error as Error);
-    } finally {
-      flushing = null;
-      if (queue.length) kick();
     }
   }
 
-  async function commit(batch: Pending[]): Promise<WriteResult[]> {
+  async function commit(batch: Pending[]): Promise<{ results: WriteResult[]; stored: StoredReading[] }> {
     const ids = await registry.seriesForBatch(batch);
     const seriesInfo = new Map<number, { deviceId: string; stationId: string; metric: string }>();
     const total = batch.reduce((n, p) => n + p.readings.length, 0);
@@ -257,30 +280,31 @@ export function createWriter(kernel: Kernel, registry: Registry, options: Writer
     });
     for (const id of seen) lastSeenWritten.set(id, now);
 
-    if (inserted.s.length && options.onStored) {
-      const out: StoredReading[] = new Array(inserted.s.length);
-      for (let i = 0; i < inserted.s.length; i++) {
-        const info = seriesInfo.get(inserted.s[i]!)!;
-        out[i] = {
-          seriesId: inserted.s[i]!,
-          deviceId: info.deviceId,
-          stationId: info.stationId,
-          metric: info.metric,
-          ts: inserted.t[i]!,
-          value: inserted.v[i]!,
-        };
-      }
-      options.onStored(out);
+    const stored: StoredReading[] = new Array(options.onStored ? inserted.s.length : 0);
+    for (let i = 0; i < stored.length; i++) {
+      const info = seriesInfo.get(inserted.s[i]!)!;
+      stored[i] = {
+        seriesId: inserted.s[i]!,
+        deviceId: info.deviceId,
+        stationId: info.stationId,
+        metric: info.metric,
+        ts: inserted.t[i]!,
+        value: inserted.v[i]!,
+      };
     }
-    return batch.map((p, i) => ({ stored: counts[i]!, duplicates: p.readings.length - counts[i]! }));
+    return {
+      results: batch.map((p, i) => ({ stored: counts[i]!, duplicates: p.readings.length - counts[i]! })),
+      stored,
+    };
   }
 
-  /** Waits until everything submitted so far is committed (shutdown, tests). */
+  /** Waits until everything submitted so far is committed and handed to the rules (shutdown, tests). */
   async function drain() {
-    while (flushing || queue.length) {
-      if (!flushing && queue.length) kick();
-      await (flushing ?? new Promise((r) => setImmediate(r)));
+    while (flushing.size || queue.length) {
+      if (!flushing.size && queue.length) kick();
+      await (flushing.size ? Promise.race(flushing) : new Promise((r) => setImmediate(r)));
     }
+    await delivery;
   }
 
   return { write, drain };

@@ -13,7 +13,7 @@ import {
 } from '@zhizhi/kernel';
 import { rows } from '@zhizhi/kernel/db';
 import { createTestDatabase } from '@zhizhi/kernel/testing';
-import { createTestApp } from '../../../server/src/testing';
+import { createTestApp } from '@zhizhi/server/testing';
 import { createSensing, type MetricSeed, type StationSeed } from '@zhizhi/sensing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

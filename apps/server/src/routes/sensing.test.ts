@@ -88,11 +88,15 @@ describe('sensing API, MQTT and frame listeners', () => {
   async function raiseAndClear(send: (value: number, ts: number) => Promise<unknown>) {
     now += 60_000;
     await send(86.4, now);
-    await expect.poll(async () => (await settle(), (await activeAlarm())?.caseId ?? null)).not.toBeNull();
+    const settled = async () => {
+      await settle();
+      return activeAlarm();
+    };
+    await expect.poll(async () => (await settled())?.caseId ?? null).not.toBeNull();
     const alarm = (await activeAlarm())!;
     now += 60_000;
     await send(85.0, now);
-    await expect.poll(async () => (await settle(), await activeAlarm())).toBeUndefined();
+    await expect.poll(settled).toBeUndefined();
     const notes = await rows<{ note: string }>(
       t.kernel.db,
       sql`select note from cases_history where case_id = ${alarm.caseId} and transition = 'system_note'`,
@@ -316,6 +320,76 @@ describe('sensing API, MQTT and frame listeners', () => {
     const bulletin = await t.app.inject({ url: '/api/public/sensing/bulletin' });
     expect(bulletin.statusCode).toBe(200);
     expect(JSON.stringify(bulletin.json())).not.toMatch(/token|phone|password/i);
+  });
+
+  it('registers a station, a device and a rule through the API; the rule applies to the next reading', async () => {
+    const station = await t.app.inject({
+      method: 'PUT',
+      url: '/api/sensing/stations',
+      headers: admin,
+      payload: {
+        code: 'T-DUST',
+        nameZh: '溪口安置房项目工地',
+        nameEn: 'Xikou resettlement housing site',
+        kind: 'construction_site',
+        lng: 121.24,
+        lat: 29.68,
+        divisionCode: XIKOU,
+        departmentCode: 'slj',
+      },
+    });
+    expect(station.statusCode, station.body).toBe(200);
+    const { id } = station.json();
+    const device = await t.app.inject({
+      method: 'POST',
+      url: `/api/sensing/stations/${id}/devices`,
+      headers: admin,
+      payload: { code: 'T-DUST-01', name: '扬尘监测仪', protocol: 'json', metrics: ['pm10'] },
+    });
+    expect(device.statusCode, device.body).toBe(200);
+    const { token } = device.json();
+    expect(token).toMatch(/^[\w-]{20}$/);
+    const rule = {
+      code: 'T-DUST.pm10',
+      nameZh: '扬尘超标',
+      nameEn: 'Dust over limit',
+      alarmType: 'dust.pm10_over',
+      severity: 'major',
+      params: { kind: 'threshold', metric: 'pm10', op: '>', value: 150 },
+    };
+    const bad = await t.app.inject({
+      method: 'PUT',
+      url: `/api/sensing/stations/${id}/rules`,
+      headers: admin,
+      payload: { ...rule, params: { kind: 'threshold', metric: 'pm10', op: '>=', value: 150 } },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().code).toBe('sensing.rule.invalid');
+    const badCel = await t.app.inject({
+      method: 'PUT',
+      url: `/api/sensing/stations/${id}/rules`,
+      headers: admin,
+      payload: { ...rule, params: { kind: 'expression', expression: 'm.pm10 >' } },
+    });
+    expect(badCel.statusCode).toBe(400);
+    expect(badCel.json().code).toBe('rules.expression.invalid');
+    const saved = await t.app.inject({
+      method: 'PUT',
+      url: `/api/sensing/stations/${id}/rules`,
+      headers: admin,
+      payload: rule,
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    await telemetry(token, { ts: Date.now(), values: { pm10: 180 } });
+    await settle();
+    const alarms = await t.modules.sensing.alarms.list(systemActor, { stationId: id, status: 'active' });
+    expect(alarms.map((a) => a.alarm.type)).toEqual(['dust.pm10_over']);
+    const anonymous = await t.app.inject({
+      method: 'PUT',
+      url: `/api/sensing/stations/${id}/rules`,
+      payload: rule,
+    });
+    expect(anonymous.statusCode).toBe(401);
   });
 
   it('streams alarm changes as server-sent events', async () => {

@@ -299,6 +299,83 @@ export function sensingRoutes(_kernel: Kernel, modules: Modules) {
       },
     );
 
+    r.put(
+      '/api/sensing/stations',
+      {
+        schema: {
+          tags,
+          summary:
+            'Register or update a station (by code): kind, location, division, owner department, attributes',
+          body: z.object({
+            code: z.string(),
+            nameZh: z.string(),
+            nameEn: z.string(),
+            kind: z.enum(STATION_KINDS),
+            lng: z.number(),
+            lat: z.number(),
+            divisionCode: z.string(),
+            departmentCode: z.string(),
+            attributes: z.record(z.string(), z.union([z.number(), z.string()])).default({}),
+          }),
+          response: { 200: z.object({ id: uuid, code: z.string() }) },
+        },
+      },
+      async (request) => {
+        const saved = await sensing.registry.registerStation(request.actor, request.body);
+        return { id: saved.id, code: saved.code };
+      },
+    );
+
+    r.post(
+      '/api/sensing/stations/:id/devices',
+      {
+        schema: {
+          tags,
+          summary: 'Add a device to a station (or update it by code); a new device gets its access token',
+          params: z.object({ id: uuid }),
+          body: z.object({
+            code: z.string(),
+            name: z.string(),
+            protocol: z.enum(['json', 'hj212', 'sl651', 'gateway']),
+            protocolAddress: z.string().nullish(),
+            metrics: z.array(z.string()).default([]),
+          }),
+          response: { 200: z.object({ id: uuid, code: z.string(), token: z.string() }) },
+        },
+      },
+      async (request) => {
+        const saved = await sensing.registry.registerDevice(request.actor, request.params.id, request.body);
+        return { id: saved.id, code: saved.code, token: saved.token };
+      },
+    );
+
+    r.put(
+      '/api/sensing/stations/:id/rules',
+      {
+        schema: {
+          tags,
+          summary: 'Create or edit an alarm rule of a station (by code); effective at once',
+          description:
+            'params.kind: threshold {metric, op, value (number or attribute name), hysteresis, durationSeconds} | rate {metric, ratePerHour, windowMinutes} | nodata {minutes} | expression {expression (CEL over m and attr), durationSeconds}',
+          params: z.object({ id: uuid }),
+          body: z.object({
+            code: z.string(),
+            nameZh: z.string(),
+            nameEn: z.string(),
+            alarmType: z.string(),
+            severity: z.enum(['critical', 'major', 'minor', 'warning']),
+            active: z.boolean().optional(),
+            params: z.record(z.string(), z.unknown()),
+          }),
+          response: { 200: z.object({ id: uuid, code: z.string() }) },
+        },
+      },
+      async (request) => {
+        const saved = await sensing.registry.putRule(request.actor, request.params.id, request.body);
+        return { id: saved.id, code: saved.code };
+      },
+    );
+
     r.get(
       '/api/sensing/stations/:id/series',
       {

@@ -3,7 +3,8 @@ import type { Kernel } from '@zhizhi/kernel';
 import { type Actor, requirePermission, scopeOf } from '@zhizhi/kernel/access';
 import { recordAudit } from '@zhizhi/kernel/audit';
 import type { Executor } from '@zhizhi/kernel/db';
-import { InputError, NotFoundError } from '@zhizhi/kernel/errors';
+import { ConflictError, InputError, NotFoundError } from '@zhizhi/kernel/errors';
+import { compileRule } from '@zhizhi/kernel/rules';
 import { newId } from '@zhizhi/kernel/ids';
 import { orgDepartment } from '@zhizhi/kernel/org';
 import { and, asc, eq, inArray, like, or, sql } from 'drizzle-orm';
@@ -331,6 +332,89 @@ export function createRegistry(kernel: Kernel) {
       .onConflictDoUpdate({ target: sensingRule.code, set: values });
   }
 
+  const ruleInput = z.object({
+    code: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9_.:-]{2,96}$/),
+    nameZh: z.string().trim().min(1).max(100),
+    nameEn: z.string().trim().min(1).max(200),
+    alarmType: z
+      .string()
+      .regex(/^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$/)
+      .max(64),
+    severity: z.enum(['critical', 'major', 'minor', 'warning']),
+    active: z.boolean().default(true),
+    params: ruleParams,
+  });
+
+  async function stationForManage(tx: Executor, actor: Actor, stationId: string) {
+    const [station] = await tx.select().from(sensingStation).where(eq(sensingStation.id, stationId));
+    if (!station) throw new NotFoundError('sensing.station.not_found', 'No such station.');
+    requirePermission(actor, P.manage, {
+      divisionCode: station.divisionCode,
+      departmentId: station.departmentId,
+    });
+    return station;
+  }
+
+  /** Registers or updates a station (by code), audited; the rules see it at once. */
+  async function registerStation(actor: Actor, input: unknown) {
+    const saved = await kernel.transaction((tx) => saveStation(tx, actor, input));
+    changed();
+    return saved;
+  }
+
+  /** Adds (or updates, by code) a device on a station; a new device gets its token here. */
+  async function registerDevice(actor: Actor, stationId: string, input: unknown) {
+    const saved = await kernel.transaction((tx) => saveDevice(tx, actor, stationId, input));
+    changed();
+    return saved;
+  }
+
+  /** Creates or edits a station's alarm rule (by code), checked and audited; effective at once. */
+  async function putRule(actor: Actor, stationId: string, input: unknown) {
+    const parsed = ruleInput.safeParse(input);
+    if (!parsed.success) throw invalid('sensing.rule.invalid', parsed.error);
+    const r = parsed.data;
+    if (r.params.kind === 'expression')
+      compileRule(r.params.expression, { m: 'map<string, double>', attr: 'map<string, dyn>' });
+    const saved = await kernel.transaction(async (tx) => {
+      const station = await stationForManage(tx, actor, stationId);
+      const [other] = await tx
+        .select({ stationId: sensingRule.stationId })
+        .from(sensingRule)
+        .where(eq(sensingRule.code, r.code));
+      if (other && other.stationId !== station.id)
+        throw new ConflictError('sensing.rule.code_taken', `Rule code ${r.code} belongs to another station.`);
+      const values = {
+        stationId: station.id,
+        nameZh: r.nameZh,
+        nameEn: r.nameEn,
+        alarmType: r.alarmType,
+        severity: r.severity,
+        params: r.params,
+        active: r.active,
+        updatedAt: clock.now(),
+      };
+      const [row] = await tx
+        .insert(sensingRule)
+        .values({ id: newId(), code: r.code, ...values })
+        .onConflictDoUpdate({ target: sensingRule.code, set: values })
+        .returning();
+      await recordAudit(tx, clock, {
+        actor,
+        action: 'sensing.rule.saved',
+        subjectType: 'sensing_rule',
+        subjectId: row!.id,
+        data: { code: r.code, stationCode: station.code, params: r.params },
+      });
+      return row!;
+    });
+    changed();
+    return saved;
+  }
+
   /** Installs a region pack's stations, devices and rules (idempotent; tokens survive re-seeding). */
   async function seed(actor: Actor, metrics: readonly MetricSeed[], stations: readonly StationSeed[]) {
     await kernel.transaction(async (tx) => {
@@ -422,6 +506,9 @@ export function createRegistry(kernel: Kernel) {
     seed,
     gatewayChild,
     listDevices,
+    registerStation,
+    registerDevice,
+    putRule,
     /** Called after stations, devices or rules change (the rule engine reloads). */
     onChanged(listener: () => void) {
       changeListeners.add(listener);

@@ -10,6 +10,12 @@ const [port, file, tsArg] = process.argv.slice(2);
 const tokens = JSON.parse(readFileSync(file!, 'utf8')) as string[];
 const ts = Number(tsArg);
 const WAVE = 250;
+/** A client the broker never answered (e.g. closed before CONNACK) must not hang the run. */
+const within = <T>(promise: Promise<T>, ms: number): Promise<T> =>
+  Promise.race([
+    promise,
+    new Promise<T>((_, reject) => setTimeout(() => reject(new Error('timeout')), ms).unref()),
+  ]);
 
 const clients: mqtt.MqttClient[] = [];
 const start = performance.now();
@@ -18,32 +24,43 @@ for (let i = 0; i < tokens.length; i += WAVE) {
   const wave = tokens.slice(i, i + WAVE);
   const connected = await Promise.all(
     wave.map((token) =>
-      mqtt
-        .connectAsync(`mqtt://127.0.0.1:${port}`, { username: token, reconnectPeriod: 0, keepalive: 600 })
-        .catch(() => {
-          failed++;
-          return null;
+      within(
+        mqtt.connectAsync(`mqtt://127.0.0.1:${port}`, {
+          username: token,
+          reconnectPeriod: 0,
+          keepalive: 600,
         }),
+        60_000,
+      ).catch(() => {
+        failed++;
+        return null;
+      }),
     ),
   );
   for (const c of connected) if (c) clients.push(c);
 }
 const connectMs = performance.now() - start;
 const publishStart = performance.now();
+let unacknowledged = 0;
 await Promise.all(
   clients.map((c, i) =>
-    c.publishAsync(
-      'v1/devices/me/telemetry',
-      JSON.stringify({ ts, values: { water_level: 70 + (i % 100) / 100 } }),
-      {
-        qos: 1,
-      },
-    ),
+    within(
+      c.publishAsync(
+        'v1/devices/me/telemetry',
+        JSON.stringify({ ts, values: { water_level: 70 + (i % 100) / 100 } }),
+        {
+          qos: 1,
+        },
+      ),
+      60_000,
+    ).catch(() => {
+      unacknowledged++;
+    }),
   ),
 );
 const publishMs = performance.now() - publishStart;
 process.stdout.write(
-  `${JSON.stringify({ connected: clients.length, failed, connectMs, publishMs, rssMiB: process.memoryUsage().rss / 2 ** 20 })}\n`,
+  `${JSON.stringify({ connected: clients.length, failed, unacknowledged, connectMs, publishMs, rssMiB: process.memoryUsage().rss / 2 ** 20 })}\n`,
 );
 // Stay connected until told to go (the parent measures the broker side meanwhile).
 process.stdin.once('data', async () => {

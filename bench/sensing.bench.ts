@@ -188,6 +188,7 @@ async function connectMany(port: number, tokens: string[], ts: number) {
   const report = await new Promise<{
     connected: number;
     failed: number;
+    unacknowledged: number;
     connectMs: number;
     publishMs: number;
     rssMiB: number;
@@ -455,7 +456,7 @@ async function benchDatabase(
   await new Promise<void>((r) => bareServer.close(() => r()));
   await new Promise<void>((r) => bare.close(() => r()));
   log(
-    `${label}: ${ours.report.connected} devices connected (${connectedNow} on the broker at once, ${ours.report.failed} failed) in ${Math.round(ours.report.connectMs)} ms; ${stored!.n} readings stored; broker RSS +${Math.round((rssAfter - rssBefore) / 2 ** 20)} MiB; bare aedes ${Math.round(plain.report.connectMs)} ms`,
+    `${label}: ${ours.report.connected} devices connected (${connectedNow} on the broker at once, ${ours.report.failed} failed, ${ours.report.unacknowledged} unacknowledged) in ${Math.round(ours.report.connectMs)} ms; ${stored!.n} readings stored; broker RSS +${Math.round((rssAfter - rssBefore) / 2 ** 20)} MiB; bare aedes ${Math.round(plain.report.connectMs)} ms`,
   );
   results.push(
     figure({

@@ -222,6 +222,21 @@ describe('decodeSl651', () => {
   });
 });
 
+describe('multi-packet (SYN) frames', () => {
+  /** A continuation packet: header with SYN, packet numbers (total 3, this one 2), element bytes. */
+  function continuation(): Buffer {
+    const body = [0x00, 0x30, 0x02, 0x39, 0x23, 0x00, 0x80];
+    const head = [0x7e, 0x7e, 0x01, 0x00, 0x70, 0x21, 0x30, 0x01, 0x12, 0x34, 0x32];
+    const frame = [...head, (body.length >> 8) & 0x0f, body.length & 0xff, 0x16, ...body, 0x03];
+    const crc = sl651Crc(Uint8Array.from(frame));
+    return Buffer.from([...frame, crc >> 8, crc & 0xff]);
+  }
+
+  it('refuses continuation packets with a code instead of acknowledging them without their readings', () => {
+    expect(errorCode(() => decodeSl651(continuation()))).toBe('sl651.multipacket_unsupported');
+  });
+});
+
 describe('sl651Ack', () => {
   const report = uplink(0x32, `0102 260801120010 ${header} 3923 00012345`, '0012345678', 0x09);
 

@@ -109,8 +109,13 @@ export function decodeSl651(input: Uint8Array): Sl651Frame {
     if (length < 3) throw malformed('multi-packet frame without packet numbers');
     frame.packet = { total: (b[14] << 4) | (b[15] >> 4), seq: ((b[15] & 0x0f) << 8) | b[16] };
     bodyStart += 3;
-    // Continuation packets carry raw element bytes only; reassembly is not implemented.
-    if (frame.packet.seq > 1) return frame;
+    // Continuation packets carry element bytes cut anywhere: refused with a code (counted per
+    // device) rather than acknowledged with their readings lost.
+    if (frame.packet.seq > 1)
+      throw new ProtocolError(
+        'sl651.multipacket_unsupported',
+        `packet ${frame.packet.seq} of ${frame.packet.total}: multi-packet messages are not taken`,
+      );
   }
   decodeBody(b.subarray(bodyStart, HEADER_BYTES + length), frame);
   return frame;

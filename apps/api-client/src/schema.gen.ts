@@ -9497,14 +9497,6 @@ export interface components {
                 state: string;
             }[];
         };
-        TelemetryResultInput: {
-            /** @description Readings stored by this request */
-            stored: number;
-            /** @description Readings already stored (same device, metric, time): ignored */
-            duplicates: number;
-            /** @description Parts of the payload that were not usable, with reasons */
-            dropped: string[];
-        };
         SensingStationInput: {
             /** Format: uuid */
             id: string;
@@ -9652,6 +9644,14 @@ export interface components {
             highestLevel: number;
             textZh: string;
             textEn: string;
+        };
+        TelemetryResultInput: {
+            /** @description Readings stored by this request */
+            stored: number;
+            /** @description Readings already stored (same device, metric, time): ignored */
+            duplicates: number;
+            /** @description Parts of the payload that were not usable, with reasons */
+            dropped: string[];
         };
         SupervisionFileInput: {
             /** Format: uuid */
@@ -10611,14 +10611,6 @@ export interface components {
                 state: string;
             }[];
         };
-        TelemetryResult: {
-            /** @description Readings stored by this request */
-            stored: number;
-            /** @description Readings already stored (same device, metric, time): ignored */
-            duplicates: number;
-            /** @description Parts of the payload that were not usable, with reasons */
-            dropped: string[];
-        };
         SensingStation: {
             /** Format: uuid */
             id: string;
@@ -10766,6 +10758,14 @@ export interface components {
             highestLevel: number;
             textZh: string;
             textEn: string;
+        };
+        TelemetryResult: {
+            /** @description Readings stored by this request */
+            stored: number;
+            /** @description Readings already stored (same device, metric, time): ignored */
+            duplicates: number;
+            /** @description Parts of the payload that were not usable, with reasons */
+            dropped: string[];
         };
         SupervisionFile: {
             /** Format: uuid */

@@ -37,6 +37,7 @@ import { notificationRoutes } from './routes/notifications';
 import { open311Routes } from './routes/open311';
 import { publicRoutes } from './routes/public';
 import { sensingRoutes } from './routes/sensing';
+import { sensingDeviceRoutes } from './routes/sensing-devices';
 import { supervisionRoutes } from './routes/supervision';
 import { type SystemInfo, systemRoutes } from './routes/system';
 
@@ -160,6 +161,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(governanceRoutes(kernel, options.modules));
   await app.register(publicRoutes(kernel, options.modules));
   await app.register(open311Routes(kernel, options.modules));
+  await app.register(sensingDeviceRoutes(options.modules));
   await app.register(sensingRoutes(kernel, options.modules));
   await app.register(dataRoutes(kernel, options.modules));
   await app.register(dataOpenRoutes(kernel, options.modules));

@@ -1,175 +1,23 @@
 import type { Kernel } from '@zhizhi/kernel';
 import { can, requireAuthenticated, requirePermission } from '@zhizhi/kernel/access';
-import { type AlarmChange, SENSING_PERMISSIONS, SEVERITIES, STATION_KINDS } from '@zhizhi/sensing';
+import { type AlarmChange, SENSING_PERMISSIONS, STATION_KINDS } from '@zhizhi/sensing';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Modules } from '../modules';
 import { dateTime, divisionCode, listOf, uuid } from '../schemas';
 
-const TELEMETRY_BODY_LIMIT = 8 * 1024 * 1024;
+import {
+  alarmOut,
+  alarmSchema,
+  bulletinSchema,
+  severity,
+  stationDetail,
+  stationSummary,
+  warningSchema,
+} from './sensing-schemas';
 
-const telemetryResult = z
-  .object({
-    stored: z.number().int().describe('Readings stored by this request'),
-    duplicates: z.number().int().describe('Readings already stored (same device, metric, time): ignored'),
-    dropped: z.array(z.string()).describe('Parts of the payload that were not usable, with reasons'),
-  })
-  .meta({ id: 'TelemetryResult' });
-
-const severity = z.enum(SEVERITIES);
-
-/** Device calls are limited per token, not per address: a gateway's NAT carries many devices. */
-const perDevice = (what: string) => ({
-  rateLimit: {
-    max: 6000,
-    timeWindow: '1 minute',
-    keyGenerator: (request: { params: unknown }) =>
-      `${what}:${(request.params as { token?: string }).token ?? ''}`,
-  },
-});
-const valueAt = z.object({ value: z.number(), ts: z.string() });
-
-const stationSummary = z
-  .object({
-    id: uuid,
-    code: z.string(),
-    nameZh: z.string(),
-    nameEn: z.string(),
-    kind: z.enum(STATION_KINDS),
-    lng: z.number().describe('GCJ-02'),
-    lat: z.number(),
-    divisionCode: z.string(),
-    townshipCode: z.string(),
-    attributes: z.record(z.string(), z.union([z.number(), z.string()])),
-    values: z.record(z.string(), valueAt).describe('Latest value per metric'),
-    devices: z.number().int(),
-    online: z.number().int().describe('Devices that reported in the last 30 minutes'),
-    status: z.enum(['normal', 'alarm', 'offline']),
-    activeAlarms: z.number().int(),
-    unacknowledged: z.number().int(),
-    worstSeverity: severity.nullable(),
-  })
-  .meta({ id: 'SensingStation' });
-
-const stationDetail = z
-  .object({
-    id: uuid,
-    code: z.string(),
-    nameZh: z.string(),
-    nameEn: z.string(),
-    kind: z.enum(STATION_KINDS),
-    lng: z.number(),
-    lat: z.number(),
-    divisionCode: z.string(),
-    townshipCode: z.string(),
-    departmentId: uuid,
-    attributes: z.record(z.string(), z.union([z.number(), z.string()])),
-    metrics: z.array(
-      z.object({
-        code: z.string(),
-        nameZh: z.string(),
-        nameEn: z.string(),
-        unit: z.string(),
-        last: z.object({ value: z.number().nullable(), ts: z.string() }).nullable(),
-      }),
-    ),
-    devices: z.array(
-      z.object({
-        id: uuid,
-        code: z.string(),
-        name: z.string(),
-        protocol: z.string(),
-        protocolAddress: z.string().nullable(),
-        metrics: z.array(z.string()),
-        lastSeenAt: z.string().nullable(),
-        online: z.boolean(),
-        rejectedCount: z.number().int(),
-        lastRejectReason: z.string().nullable(),
-        lastRejectAt: z.string().nullable(),
-        token: z.string().optional().describe('Only for those who manage the station'),
-      }),
-    ),
-    rules: z.array(
-      z.object({
-        id: uuid,
-        code: z.string(),
-        nameZh: z.string(),
-        nameEn: z.string(),
-        alarmType: z.string(),
-        severity: z.string(),
-        params: z.record(z.string(), z.unknown()),
-        active: z.boolean(),
-      }),
-    ),
-    canManage: z.boolean(),
-  })
-  .meta({ id: 'SensingStationDetail' });
-
-const alarmSchema = z
-  .object({
-    id: uuid,
-    originatorType: z.enum(['device', 'station']),
-    originatorId: uuid,
-    stationId: uuid,
-    stationCode: z.string(),
-    stationName: z.string(),
-    stationNameEn: z.string(),
-    townshipCode: z.string(),
-    type: z.string(),
-    severity,
-    status: z.enum(['active', 'cleared']),
-    acknowledged: z.boolean(),
-    startTs: dateTime,
-    endTs: dateTime,
-    ackTs: dateTime.nullable(),
-    ackBy: z.string().nullable(),
-    clearTs: dateTime.nullable(),
-    clearedBy: z.string().nullable(),
-    details: z.record(z.string(), z.unknown()),
-    triggerCount: z.number().int(),
-    caseId: uuid.nullable(),
-    caseNumber: z.string().nullable(),
-    escalatedAt: dateTime.nullable(),
-  })
-  .meta({ id: 'SensingAlarm' });
-
-const factor = z.object({
-  hazard: z.enum(['rain', 'water', 'wind']),
-  level: z.number().int(),
-  reason: z.string(),
-});
-const warningSchema = z
-  .object({
-    townshipCode: z.string(),
-    name: z.string().nullable(),
-    level: z.number().int().describe('0 none, 4 蓝, 3 黄, 2 橙, 1 红'),
-    factors: z.array(factor),
-    updatedAt: dateTime,
-  })
-  .meta({ id: 'SensingWarning' });
-const bulletinSchema = z
-  .object({
-    id: uuid,
-    issuedAt: dateTime,
-    highestLevel: z.number().int(),
-    textZh: z.string(),
-    textEn: z.string(),
-  })
-  .meta({ id: 'SensingBulletin' });
-
-type AlarmListRow = Awaited<ReturnType<Modules['sensing']['alarms']['list']>>[number];
-const alarmOut = (r: AlarmListRow) => ({
-  ...r.alarm,
-  originatorType: r.alarm.originatorType as 'device' | 'station',
-  severity: r.alarm.severity as (typeof SEVERITIES)[number],
-  status: r.alarm.status as 'active' | 'cleared',
-  stationCode: r.stationCode,
-  stationName: r.stationName,
-  stationNameEn: r.stationNameEn,
-});
-
-/** Sensing: the ThingsBoard-compatible device API, stations, series, alarms, warnings, live stream. */
+/** Sensing for staff and the public: stations, series, registration, alarms, warnings, live stream. */
 export function sensingRoutes(_kernel: Kernel, modules: Modules) {
   const sensing = modules.sensing;
   return async (app: FastifyInstance) => {
@@ -179,86 +27,6 @@ export function sensingRoutes(_kernel: Kernel, modules: Modules) {
     app.addHook('onClose', async () => {
       for (const close of streams) close();
     });
-
-    r.post(
-      '/api/v1/:token/telemetry',
-      {
-        bodyLimit: TELEMETRY_BODY_LIMIT,
-        config: perDevice('telemetry'),
-        schema: {
-          tags: ['device-api'],
-          summary:
-            'Device telemetry (ThingsBoard-compatible): {"ts":…,"values":{…}}, a flat object, or an array',
-          description:
-            'Answers after the readings are durably stored. Duplicates are ignored; late readings are accepted.',
-          params: z.object({ token: z.string().min(1).max(64) }),
-          body: z.unknown(),
-          response: { 200: telemetryResult },
-        },
-      },
-      async (request) => sensing.ingest.httpTelemetry(request.params.token, request.body),
-    );
-
-    r.post(
-      '/api/v1/:token/frames',
-      {
-        bodyLimit: TELEMETRY_BODY_LIMIT,
-        config: perDevice('frames'),
-        schema: {
-          tags: ['device-api'],
-          summary: 'HJ 212-2017 or SL 651-2014 frames relayed by a device or gateway (SL 651 as hex)',
-          description:
-            'Each frame is matched to the device registered with its station address; a device token may send only its own frames, a gateway token any. The answer frame (if the frame asks for one) is returned after storage.',
-          params: z.object({ token: z.string().min(1).max(64) }),
-          body: z.object({
-            protocol: z.enum(['hj212', 'sl651']),
-            frames: z.array(z.string().min(1).max(65_536)).min(1).max(1000),
-          }),
-          response: {
-            200: z.object({
-              items: z.array(
-                z.object({
-                  ok: z.boolean(),
-                  code: z.string().optional(),
-                  reason: z.string().optional(),
-                  address: z.string().optional(),
-                  command: z.string().optional(),
-                  stored: z.number().int().optional(),
-                  duplicates: z.number().int().optional(),
-                  ack: z
-                    .string()
-                    .nullable()
-                    .optional()
-                    .describe('The answer frame (HJ 212 text, SL 651 hex)'),
-                }),
-              ),
-            }),
-          },
-        },
-      },
-      async (request) => {
-        const via = await sensing.ingest.authenticate(request.params.token);
-        const { protocol, frames } = request.body;
-        const items = [];
-        for (const text of frames) {
-          const bytes = protocol === 'sl651' ? Buffer.from(text.replace(/\s+/g, ''), 'hex') : text;
-          const outcome = await sensing.frames.handle(protocol, bytes, via);
-          items.push(
-            outcome.ok
-              ? {
-                  ...outcome,
-                  ack: outcome.ack
-                    ? protocol === 'sl651'
-                      ? outcome.ack.toString('hex').toUpperCase()
-                      : outcome.ack.toString('ascii')
-                    : null,
-                }
-              : outcome,
-          );
-        }
-        return { items };
-      },
-    );
 
     r.get(
       '/api/sensing/stations',

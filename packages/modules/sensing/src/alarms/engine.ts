@@ -5,7 +5,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { StoredReading } from '../ingest/writer';
 import { sensingDevice, sensingMetric, sensingRule, sensingSeries, sensingStation } from '../schema';
 import type { AlarmService } from './alarm-service';
-import type { RuleParams, Severity } from './rule-types';
+import { RULE_CONTEXT, type RuleParams, type Severity } from './rule-types';
 
 interface LoadedRule {
   id: string;
@@ -31,7 +31,6 @@ interface RuleState {
 }
 
 const RULES_RELOAD_MS = 30_000;
-const CONTEXT = { m: 'map<string, double>', attr: 'map<string, dyn>' } as const;
 
 function fmt(value: number): string {
   return Number.isInteger(value) ? String(value) : value.toFixed(2);
@@ -110,7 +109,7 @@ export function createRuleEngine(kernel: Kernel, alarms: AlarmService) {
       };
       if (rule.params.kind === 'expression') {
         try {
-          rule.compiled = compileRule(rule.params.expression, CONTEXT);
+          rule.compiled = compileRule(rule.params.expression, RULE_CONTEXT);
         } catch (error) {
           kernel.logger?.warn(
             { rule: r.code, code: (error as { code?: string }).code },

@@ -62,3 +62,6 @@ export const ruleParams = z.discriminatedUnion('kind', [
   expressionParams,
 ]);
 export type RuleParams = z.infer<typeof ruleParams>;
+
+/** What a CEL rule sees: `m`, the station's latest value per metric, and `attr`, its attributes. */
+export const RULE_CONTEXT = { m: 'map<string, double>', attr: 'map<string, dyn>' } as const;

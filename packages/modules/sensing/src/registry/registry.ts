@@ -4,15 +4,13 @@ import { type Actor, requirePermission, scopeOf } from '@zhizhi/kernel/access';
 import { recordAudit } from '@zhizhi/kernel/audit';
 import type { Executor } from '@zhizhi/kernel/db';
 import { ConflictError, InputError, NotFoundError } from '@zhizhi/kernel/errors';
-import { compileRule } from '@zhizhi/kernel/rules';
 import { newId } from '@zhizhi/kernel/ids';
 import { orgDepartment } from '@zhizhi/kernel/org';
 import { and, asc, eq, inArray, like, or, sql } from 'drizzle-orm';
-import { z } from 'zod';
-import { ruleParams } from '../alarms/rule-types';
 import { SENSING_PERMISSIONS as P } from '../permissions';
 import { sensingDevice, sensingMetric, sensingRule, sensingSeries, sensingStation } from '../schema';
-import { STATION_KINDS, type MetricSeed, type RuleSeed, type StationSeed } from './types';
+import { deviceInput, invalid, parseRule, type RuleInput, ruleFromSeed, stationInput } from './inputs';
+import type { MetricSeed, StationSeed } from './types';
 
 /** What ingestion needs to know of a device, cached by token and by protocol address. */
 export interface DeviceInfo {
@@ -35,45 +33,6 @@ export function newDeviceToken(): string {
 /** The township (街道/镇) a division code lies in. */
 export function townshipOf(divisionCode: string): string {
   return `${divisionCode.slice(0, 9)}000`;
-}
-
-const stationInput = z.object({
-  code: z
-    .string()
-    .trim()
-    .regex(/^[A-Za-z0-9_-]{2,64}$/),
-  nameZh: z.string().trim().min(1).max(100),
-  nameEn: z.string().trim().min(1).max(200),
-  kind: z.enum(STATION_KINDS),
-  lng: z.number().min(73).max(136),
-  lat: z.number().min(3).max(54),
-  divisionCode: z.string().regex(/^\d{12}$/),
-  departmentCode: z.string().min(1).max(32),
-  attributes: z.record(
-    z.string().regex(/^[a-z][a-z0-9_]*$/),
-    z.union([z.number().finite(), z.string().max(200)]),
-  ),
-});
-
-const deviceInput = z.object({
-  code: z
-    .string()
-    .trim()
-    .regex(/^[A-Za-z0-9_.:-]{2,64}$/),
-  name: z.string().trim().min(1).max(100),
-  protocol: z.enum(['json', 'hj212', 'sl651', 'gateway']),
-  protocolAddress: z
-    .string()
-    .regex(/^[0-9A-Za-z]{1,32}$/)
-    .nullish(),
-  metrics: z.array(z.string().regex(/^[a-z][a-z0-9_]*$/)).max(64),
-});
-
-function invalid(code: string, error: z.ZodError): InputError {
-  const errors = error.issues.map((i) => ({ path: `/${i.path.join('/')}`, message: i.message }));
-  return new InputError(code, `Invalid input: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}`, {
-    errors,
-  });
 }
 
 /** Stations, devices, metrics, series: the sensing registry. */
@@ -313,40 +272,25 @@ export function createRegistry(kernel: Kernel) {
   }
 
   /** Saves a rule from seed data (by code) on a station. */
-  async function saveRule(tx: Executor, stationId: string, seed: RuleSeed) {
-    const { code, nameZh, nameEn, alarmType, severity, kind, ...rest } = seed;
-    const parsed = ruleParams.safeParse({ kind, ...rest });
-    if (!parsed.success) throw invalid('sensing.rule.invalid', parsed.error);
+  /** Writes a checked rule (by code) on a station. */
+  async function saveRule(tx: Executor, stationId: string, r: RuleInput) {
     const values = {
       stationId,
-      nameZh,
-      nameEn,
-      alarmType,
-      severity,
-      params: parsed.data,
+      nameZh: r.nameZh,
+      nameEn: r.nameEn,
+      alarmType: r.alarmType,
+      severity: r.severity,
+      params: r.params,
+      active: r.active,
       updatedAt: clock.now(),
     };
-    await tx
+    const [row] = await tx
       .insert(sensingRule)
-      .values({ id: newId(), code, ...values })
-      .onConflictDoUpdate({ target: sensingRule.code, set: values });
+      .values({ id: newId(), code: r.code, ...values })
+      .onConflictDoUpdate({ target: sensingRule.code, set: values })
+      .returning();
+    return row!;
   }
-
-  const ruleInput = z.object({
-    code: z
-      .string()
-      .trim()
-      .regex(/^[A-Za-z0-9_.:-]{2,96}$/),
-    nameZh: z.string().trim().min(1).max(100),
-    nameEn: z.string().trim().min(1).max(200),
-    alarmType: z
-      .string()
-      .regex(/^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$/)
-      .max(64),
-    severity: z.enum(['critical', 'major', 'minor', 'warning']),
-    active: z.boolean().default(true),
-    params: ruleParams,
-  });
 
   async function stationForManage(tx: Executor, actor: Actor, stationId: string) {
     const [station] = await tx.select().from(sensingStation).where(eq(sensingStation.id, stationId));
@@ -374,11 +318,7 @@ export function createRegistry(kernel: Kernel) {
 
   /** Creates or edits a station's alarm rule (by code), checked and audited; effective at once. */
   async function putRule(actor: Actor, stationId: string, input: unknown) {
-    const parsed = ruleInput.safeParse(input);
-    if (!parsed.success) throw invalid('sensing.rule.invalid', parsed.error);
-    const r = parsed.data;
-    if (r.params.kind === 'expression')
-      compileRule(r.params.expression, { m: 'map<string, double>', attr: 'map<string, dyn>' });
+    const r = parseRule(input);
     const saved = await kernel.transaction(async (tx) => {
       const station = await stationForManage(tx, actor, stationId);
       const [other] = await tx
@@ -387,29 +327,15 @@ export function createRegistry(kernel: Kernel) {
         .where(eq(sensingRule.code, r.code));
       if (other && other.stationId !== station.id)
         throw new ConflictError('sensing.rule.code_taken', `Rule code ${r.code} belongs to another station.`);
-      const values = {
-        stationId: station.id,
-        nameZh: r.nameZh,
-        nameEn: r.nameEn,
-        alarmType: r.alarmType,
-        severity: r.severity,
-        params: r.params,
-        active: r.active,
-        updatedAt: clock.now(),
-      };
-      const [row] = await tx
-        .insert(sensingRule)
-        .values({ id: newId(), code: r.code, ...values })
-        .onConflictDoUpdate({ target: sensingRule.code, set: values })
-        .returning();
+      const row = await saveRule(tx, station.id, r);
       await recordAudit(tx, clock, {
         actor,
         action: 'sensing.rule.saved',
         subjectType: 'sensing_rule',
-        subjectId: row!.id,
+        subjectId: row.id,
         data: { code: r.code, stationCode: station.code, params: r.params },
       });
-      return row!;
+      return row;
     });
     changed();
     return saved;
@@ -422,7 +348,7 @@ export function createRegistry(kernel: Kernel) {
       for (const s of stations) {
         const station = await saveStation(tx, actor, s);
         for (const d of s.devices) await saveDevice(tx, actor, station.id, d);
-        for (const r of s.rules ?? []) await saveRule(tx, station.id, r);
+        for (const r of s.rules ?? []) await saveRule(tx, station.id, parseRule(ruleFromSeed(r)));
       }
     });
     changed();

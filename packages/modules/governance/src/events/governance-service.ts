@@ -3,7 +3,7 @@ import { type Actor, can, requirePermission, systemActor } from '@zhizhi/kernel/
 import { recordAudit } from '@zhizhi/kernel/audit';
 import { casesCase, casesHistory } from '@zhizhi/kernel/cases';
 import type { Executor } from '@zhizhi/kernel/db';
-import { ConflictError, InputError, KernelError, NotFoundError } from '@zhizhi/kernel/errors';
+import { ConflictError, InputError, NotFoundError } from '@zhizhi/kernel/errors';
 import type { LngLat } from '@zhizhi/kernel/geo';
 import { hashPassword, verifyPassword } from '@zhizhi/kernel/identity';
 import type { Kernel } from '@zhizhi/kernel';
@@ -30,6 +30,7 @@ import {
   type RegionGeo,
 } from './intake';
 import { P } from './permissions';
+import { routeReport } from './routing';
 import { governanceCategory, governancePlatform, governanceReport } from './schema';
 
 export {
@@ -239,36 +240,18 @@ export function createGovernanceService(kernel: Kernel, region: RegionGeo) {
       externalId: input.externalId ?? null,
       createdAt: clock.now(),
     });
-    if (input.departmentCode) {
-      const [department] = await tx
-        .select({ id: orgDepartment.id, name: orgDepartment.name })
-        .from(orgDepartment)
-        .where(eq(orgDepartment.code, input.departmentCode));
-      if (department)
-        return kernel.cases.transitionInTransaction(tx, channelActor('event'), opened.id, {
-          transition: 'dispatch',
-          expectedVersion: opened.version,
-          departmentId: department.id,
-          limits: { handle: category.limitDays },
-          note: `按责任单位直接分拨至${department.name}`,
-        });
-    }
-    let route: Awaited<ReturnType<typeof kernel.dispatch.route>> | null = null;
-    try {
-      route = await kernel.dispatch.route(tx, EVENT_TYPE, { category: category.code, divisionCode, data });
-    } catch (error) {
-      if (!(error instanceof KernelError)) throw error; // no catalogue or no rule: the dispatcher decides
-    }
-    if (route?.departmentId) {
+    const route = await routeReport(kernel, tx, {
+      departmentCode: input.departmentCode,
+      category,
+      divisionCode,
+      data,
+    });
+    if (route)
       return kernel.cases.transitionInTransaction(tx, channelActor('event'), opened.id, {
         transition: 'dispatch',
         expectedVersion: opened.version,
-        departmentId: route.departmentId,
-        limits: { handle: route.limitDays ?? category.limitDays },
-        grade: route.grade,
-        note: `按派单目录（第 ${route.catalogueVersion} 版第 ${route.ruleIndex + 1} 条）自动分拨`,
+        ...route,
       });
-    }
     return opened;
   }
 

@@ -98,6 +98,7 @@ export function rowError(
   return { row, field, code, message: en, messageZh: zh };
 }
 
+// `unsupported` and `unterminated_quote` come from the kernel's sheet readers (errorPrefix `hotline.file`).
 export type HotlineFileErrorCode =
   | 'hotline.file.unsupported'
   | 'hotline.file.no_header'

@@ -1,8 +1,7 @@
-/**
- * One cell as read from either format. XLSX dates arrive as `Date` whose UTC fields hold the
- * wall-clock time Excel shows (that is how exceljs converts date serials).
- */
-export type CellValue = string | number | boolean | Date | null;
+import type { CellValue } from '@zhizhi/kernel/files';
+
+// XLSX dates arrive as `Date` whose UTC fields hold the wall-clock time Excel shows.
+export type { CellValue };
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

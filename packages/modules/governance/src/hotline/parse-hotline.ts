@@ -1,10 +1,8 @@
+import { readWorkbook, type Sheet, type SheetRow } from '@zhizhi/kernel/files';
 import { type HeaderMatch, HOTLINE_COLUMNS, matchHeader } from './hotline-columns';
 import { fileError, HOTLINE_MAX_DATA_ROWS, rowError } from './hotline-errors';
 import { cellText } from './hotline-values';
-import { readCsvRows } from './read-csv';
 import { type HotlineRowCells, readHotlineRow } from './read-hotline-row';
-import { readXlsx } from './read-xlsx';
-import type { Sheet, SheetRow } from './sheet-row';
 
 /** One 12345 hotline work order (工单) as the city platform exports it. */
 export type HotlineOrder = {
@@ -61,36 +59,8 @@ const HEADER_SEARCH_ROWS = 10;
  * Throws `InputError` (`hotline.file.*`) when the file as a whole cannot be read.
  */
 export async function parseHotlineFile(bytes: Uint8Array, fileName: string): Promise<ParseHotlineFileResult> {
-  if (isZip(bytes)) {
-    const workbook = await readXlsx(bytes);
-    return parseSheets(workbook.sheets, workbook.date1904);
-  }
-  rejectNonCsv(bytes, fileName);
-  return parseSheets([readCsvRows(bytes)], false);
-}
-
-function isZip(bytes: Uint8Array): boolean {
-  return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
-}
-
-function rejectNonCsv(bytes: Uint8Array, fileName: string): void {
-  const isOldExcel = bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
-  const start = new TextDecoder('latin1').decode(bytes.subarray(0, 512)).replace(/^(\xef\xbb\xbf|\s)+/, '');
-  const isWebPage = /^<(!doctype|html|table|\?xml)/i.test(start);
-  if (isOldExcel || isWebPage) {
-    throw fileError('hotline.file.unsupported', {
-      en: 'Old .xls workbooks and web pages saved as spreadsheets are not supported: open the file in Excel and save it as .xlsx or CSV.',
-      zh: '不支持旧版 .xls 工作簿或网页格式的表格：请用 Excel 打开后另存为 .xlsx 或 CSV。',
-    });
-  }
-  // Text saved under a .xls name is common (and read as CSV); a .xlsx that is no zip is damaged.
-  const isUtf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
-  if (/\.xlsx$/i.test(fileName.trim()) || (!isUtf16 && bytes.subarray(0, 8192).includes(0))) {
-    throw fileError('hotline.file.unsupported', {
-      en: 'The file is neither an XLSX workbook nor a CSV text file.',
-      zh: '文件既不是 XLSX 工作簿，也不是 CSV 文本文件。',
-    });
-  }
+  const workbook = await readWorkbook(bytes, fileName, { errorPrefix: 'hotline.file' });
+  return parseSheets(workbook.sheets, workbook.date1904);
 }
 
 function parseSheets(sheets: Sheet[], date1904: boolean): ParseHotlineFileResult {

@@ -1,7 +1,6 @@
 import ExcelJS from 'exceljs';
-import { fileError } from './hotline-errors';
-import type { CellValue } from './hotline-values';
-import type { Sheet, SheetRow } from './sheet-row';
+import { sheetError } from './sheet-error';
+import type { CellValue, Sheet, SheetReadOptions, SheetRow } from './sheet-row';
 
 export interface XlsxWorkbook {
   /** The worksheets in tab order. */
@@ -10,24 +9,24 @@ export interface XlsxWorkbook {
   date1904: boolean;
 }
 
-/** Opens an XLSX workbook; a zip that is not one is an unsupported file. */
-export async function readXlsx(bytes: Uint8Array): Promise<XlsxWorkbook> {
+/** Opens an XLSX workbook; a zip that is not one throws `${errorPrefix}.unsupported`. */
+export async function readXlsx(bytes: Uint8Array, options: SheetReadOptions = {}): Promise<XlsxWorkbook> {
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs types its input as ArrayBuffer; a copy also detaches us from the caller's buffer.
     await workbook.xlsx.load(bytes.slice().buffer);
   } catch {
-    throw notAWorkbook();
+    throw notAWorkbook(options.errorPrefix);
   }
-  if (workbook.worksheets.length === 0) throw notAWorkbook();
+  if (workbook.worksheets.length === 0) throw notAWorkbook(options.errorPrefix);
   return {
     sheets: workbook.worksheets.map((worksheet) => worksheetRows(worksheet)),
     date1904: workbook.properties.date1904 === true,
   };
 }
 
-function notAWorkbook() {
-  return fileError('hotline.file.unsupported', {
+function notAWorkbook(errorPrefix: string | undefined) {
+  return sheetError(errorPrefix, 'unsupported', {
     en: 'The file is a zip archive but not a readable XLSX workbook.',
     zh: '文件是压缩包，但不是可读取的 XLSX 工作簿。',
   });

@@ -1,5 +1,5 @@
-import { fileError } from './hotline-errors';
-import type { SheetRow } from './sheet-row';
+import { sheetError } from './sheet-error';
+import type { SheetReadOptions, SheetRow } from './sheet-row';
 
 /**
  * The text of a CSV file. Excel in China saves CSV as GBK unless told otherwise, so bytes that
@@ -28,9 +28,14 @@ export function sniffDelimiter(text: string): ',' | '\t' {
 /**
  * RFC 4180 records with their 1-based record number, which is the row Excel shows: a quoted
  * field may hold the delimiter, `""` for a quote, and line breaks. Records end with CRLF, LF
- * or CR. Leniently, a quote inside an unquoted field is kept as text.
+ * or CR. Leniently, a quote inside an unquoted field is kept as text. A quoted field that never
+ * closes throws `${errorPrefix}.unterminated_quote` with `details.row`.
  */
-export function* parseCsvRecords(text: string, delimiter: ',' | '\t' = ','): Generator<SheetRow<string>> {
+export function* parseCsvRecords(
+  text: string,
+  delimiter: ',' | '\t' = ',',
+  options: SheetReadOptions = {},
+): Generator<SheetRow<string>> {
   const length = text.length;
   let index = 0;
   let row = 0;
@@ -40,7 +45,7 @@ export function* parseCsvRecords(text: string, delimiter: ',' | '\t' = ','): Gen
     for (;;) {
       let value = '';
       if (text[index] === '"') {
-        const quoted = readQuoted(text, index + 1, row);
+        const quoted = readQuoted(text, index + 1, row, options.errorPrefix);
         value = quoted.value;
         index = quoted.end;
       }
@@ -57,14 +62,20 @@ export function* parseCsvRecords(text: string, delimiter: ',' | '\t' = ','): Gen
   }
 }
 
-function readQuoted(text: string, start: number, row: number): { value: string; end: number } {
+function readQuoted(
+  text: string,
+  start: number,
+  row: number,
+  errorPrefix: string | undefined,
+): { value: string; end: number } {
   let value = '';
   let index = start;
   for (;;) {
     const quote = text.indexOf('"', index);
     if (quote === -1) {
-      throw fileError(
-        'hotline.file.unterminated_quote',
+      throw sheetError(
+        errorPrefix,
+        'unterminated_quote',
         {
           en: `A quoted field that starts on row ${row} is never closed.`,
           zh: `第 ${row} 行开始的带引号字段没有结束引号。`,
@@ -85,10 +96,10 @@ function unwrapFormulaText(cell: string): string {
   return match ? match[1].replaceAll('""', '"') : cell;
 }
 
-/** The rows of a CSV file. */
-export function* readCsvRows(bytes: Uint8Array): Generator<SheetRow> {
+/** The rows of a CSV file: encoding and delimiter sniffed, `="…"` text cells unwrapped. */
+export function* readCsvRows(bytes: Uint8Array, options: SheetReadOptions = {}): Generator<SheetRow> {
   const text = decodeCsvText(bytes);
-  for (const { row, cells } of parseCsvRecords(text, sniffDelimiter(text))) {
+  for (const { row, cells } of parseCsvRecords(text, sniffDelimiter(text), options)) {
     yield { row, cells: cells.map(unwrapFormulaText) };
   }
 }

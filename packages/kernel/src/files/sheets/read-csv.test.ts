@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { InputError } from '../../errors';
 import { decodeCsvText, parseCsvRecords, readCsvRows, sniffDelimiter } from './read-csv';
 import { encodeGbk, toCsv, utf8 } from './test/factories';
 
@@ -49,8 +50,31 @@ describe('parseCsvRecords', () => {
     expect(records('a\t"b\tc"\td', '\t').map((record) => record.cells)).toEqual([['a', 'b\tc', 'd']]);
   });
 
-  it('names the row where a quoted field is never closed', () => {
-    expect(() => records('a,b\r\nc,"never closed\r\nd,e\r\n')).toThrow(
+  it('names the row where a quoted field is never closed, in English and Chinese', () => {
+    const text = 'a,b\r\nc,"never closed\r\nd,e\r\n';
+    let error: unknown;
+    try {
+      records(text);
+    } catch (thrown) {
+      error = thrown;
+    }
+    expect(error).toBeInstanceOf(InputError);
+    expect(error).toMatchObject({
+      code: 'files.sheet.unterminated_quote',
+      status: 400,
+      message: 'A quoted field that starts on row 2 is never closed.',
+      details: { row: 2, messageZh: '第 2 行开始的带引号字段没有结束引号。' },
+    });
+  });
+
+  it("starts error codes with the caller's prefix", () => {
+    expect(() => [...parseCsvRecords('"open', ',', { errorPrefix: 'places.file' })]).toThrow(
+      expect.objectContaining({
+        code: 'places.file.unterminated_quote',
+        details: expect.objectContaining({ row: 1 }),
+      }),
+    );
+    expect(() => [...readCsvRows(utf8('a\n"b'), { errorPrefix: 'hotline.file' })]).toThrow(
       expect.objectContaining({
         code: 'hotline.file.unterminated_quote',
         details: expect.objectContaining({ row: 2 }),

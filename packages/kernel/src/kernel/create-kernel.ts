@@ -6,6 +6,7 @@ import { type Database, runMigrations } from '../db';
 import type { Executor } from '../db/types';
 import { type Calendar, createCalendar } from '../calendar';
 import { createCaseService, createDispatchCatalogue } from '../cases';
+import { createCodeService } from '../codes';
 import { createEventBus } from '../events';
 import {
   createAuthService,
@@ -26,6 +27,8 @@ export interface KernelOptions {
   sessionTtlHours?: number;
   loginMaxFailures?: number;
   loginLockMinutes?: number;
+  /** Derive QR code signing keys from this secret (≥ 32 characters) instead of storing random keys. */
+  codesSecret?: string;
 }
 
 /** Builds every kernel service over one database. Nothing starts until `startKernel`. */
@@ -76,6 +79,7 @@ export function createKernel(options: KernelOptions) {
   const indicators = createIndicatorRegistry({ db, clock });
   const files = createFileStore({ db, clock, transaction });
   const notifications = createNotificationService({ db, clock });
+  const codes = createCodeService({ db, clock, transaction, secret: options.codesSecret });
   const dispatch = createDispatchCatalogue({ db, clock, transaction });
   const cases = createCaseService({
     db,
@@ -130,6 +134,7 @@ export function createKernel(options: KernelOptions) {
     files,
     dispatch,
     notifications,
+    codes,
     audit,
     loadCalendar,
     /** The working-day calendar (available once the kernel is started). */

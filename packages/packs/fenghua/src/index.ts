@@ -53,3 +53,6 @@ export { demoPhoto, fenghuaDispatchRules, fenghuaRegion, seedGovernanceDemo } fr
 export { type DemoResource, type DemoSystem, fenghuaDemoCatalog, fenghuaDemoSystems } from './data-catalog';
 export { type SeedDataCatalogResult, seedDataCatalog } from './data-catalog-seed';
 export { fenghuaMetrics, fenghuaStations } from './sensing-stations';
+export { fenghuaPlaceAreas, gridPoint, villagePoint } from './places/areas';
+export { POI_CATEGORIES, type PoiCategory } from './places/builder';
+export { fenghuaPlaceLibrary } from './places/library';

@@ -8659,6 +8659,946 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/places/parse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Parse one address into labelled elements (CCKS labels) with its standard form */
+        get: {
+            parameters: {
+                query: {
+                    q: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ParsedAddress"];
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Parse up to 1,000 addresses at once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        addresses: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ParsedAddress"][];
+                        };
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/places/match": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Match an address to the standard library, with a confidence and an element-by-element explanation */
+        get: {
+            parameters: {
+                query: {
+                    q: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MatchResult"];
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/places/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Autocomplete: matches of what was typed, then entries continuing it */
+        get: {
+            parameters: {
+                query: {
+                    q: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            standard: string;
+                            results: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @description The full standard address */
+                                key: string;
+                                /** @enum {string} */
+                                level: "road" | "estate" | "natural_village" | "village_group" | "poi" | "doorplate" | "building" | "unit" | "floor" | "room";
+                                name: string;
+                                parentId: string | null;
+                                divisionCode: string;
+                                divisionName: string | null;
+                                townName: string | null;
+                                gridCode: string | null;
+                                lng: number | null;
+                                lat: number | null;
+                                current: boolean;
+                                confidence: number | null;
+                                via: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/places/geocode": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Address → coordinates (of the matched entry, or the deepest entry found) */
+        get: {
+            parameters: {
+                query: {
+                    q: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Geocode"];
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/places/reverse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Point → nearest door number, and the grid, village and township containing it */
+        get: {
+            parameters: {
+                query: {
+                    lng: number;
+                    lat: number;
+                    maxMeters?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReverseGeocode"];
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/places/addresses/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One library entry: path, children, aliases, entrances, doorplate code */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlaceDetail"];
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/places/map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Library entries with a point inside a box (door numbers only when zoomed in) */
+        get: {
+            parameters: {
+                query: {
+                    west: number;
+                    south: number;
+                    east: number;
+                    north: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            truncated: boolean;
+                            wide: boolean;
+                            features: components["schemas"]["Place"][];
+                        };
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/places/areas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Township, village or grid polygons (GeoJSON; approximate ones are marked) */
+        get: {
+            parameters: {
+                query: {
+                    level: "town" | "village" | "grid";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            type: "FeatureCollection";
+                            features: {
+                                /** @enum {string} */
+                                type: "Feature";
+                                properties: {
+                                    code: string;
+                                    name: string;
+                                    level: string;
+                                    approximate: boolean;
+                                };
+                                geometry: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/places/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recent imports */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["PlacesImport"][];
+                        };
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Import departmental address records (the body is the CSV or XLSX file; name in x-file-name) */
+        post: {
+            parameters: {
+                query: {
+                    sourceKind: "police" | "natural_resources" | "utility" | "other";
+                    sourceName: string;
+                    addressColumn?: string;
+                };
+                header?: {
+                    "x-file-name"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlacesImport"];
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/places/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Progress of an import */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlacesImport"];
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/places/imports/{id}/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Records of an import with their outcome */
+        get: {
+            parameters: {
+                query?: {
+                    outcome?: "matched" | "review" | "accepted" | "rejected" | "failed";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            records: components["schemas"]["PlacesImportRecord"][];
+                        };
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/places/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The review queue (地址审核): clusters of records needing a decision */
+        get: {
+            parameters: {
+                query?: {
+                    state?: "open" | "accepted" | "rejected";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["PlacesReviewSummary"][];
+                        };
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/places/reviews/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One review: the records, the candidate with its explanation, or the proposed entries */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlacesReview"];
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/places/reviews/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept (records join the entry, spellings become aliases, proposals are created) or reject */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "accept" | "reject";
+                        note?: string;
+                        expectedVersion: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlacesReview"];
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/places/doorplates/sheet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue (idempotently) and print doorplate codes: given entries, or every plate below one entry */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        addressIds?: string[];
+                        /** Format: uuid */
+                        parentId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DoorplateSheet"];
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/doorplates/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A digital doorplate (public): address, grid, services nearby; never who lives there */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DoorplatePublic"];
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/c/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Resolve a signed code and redirect to its public page */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -9456,6 +10396,298 @@ export interface components {
             type: string;
             keywords: string;
             group: string;
+        };
+        AddressElementInput: {
+            /** @enum {string} */
+            label: "prov" | "city" | "district" | "devzone" | "town" | "community" | "village_group" | "road" | "subroad" | "roadno" | "subroadno" | "poi" | "subpoi" | "houseno" | "cellno" | "floorno" | "roomno" | "intersection" | "assist" | "redundant" | "otherinfo";
+            value: string;
+            normalized: string;
+            start: number;
+            end: number;
+        };
+        ParsedAddressInput: {
+            input: string;
+            elements: components["schemas"]["AddressElementInput"][];
+            divisionCode: string | null;
+            standard: string;
+        };
+        PlaceInput: {
+            /** Format: uuid */
+            id: string;
+            /** @description The full standard address */
+            key: string;
+            /** @enum {string} */
+            level: "road" | "estate" | "natural_village" | "village_group" | "poi" | "doorplate" | "building" | "unit" | "floor" | "room";
+            name: string;
+            parentId: string | null;
+            divisionCode: string;
+            divisionName: string | null;
+            townName: string | null;
+            gridCode: string | null;
+            lng: number | null;
+            lat: number | null;
+            current: boolean;
+        };
+        MatchExplanationInput: {
+            /** @enum {string} */
+            label: "prov" | "city" | "district" | "devzone" | "town" | "community" | "village_group" | "road" | "subroad" | "roadno" | "subroadno" | "poi" | "subpoi" | "houseno" | "cellno" | "floorno" | "roomno" | "intersection" | "assist" | "redundant" | "otherinfo";
+            query: string | null;
+            library: string | null;
+            /** @enum {string} */
+            outcome: "agree" | "alias" | "similar" | "conflict" | "not_in_library" | "replaced";
+            weight: number;
+        };
+        MatchCandidateInput: {
+            place: components["schemas"]["PlaceInput"];
+            confidence: number;
+            complete: boolean;
+            explanation: components["schemas"]["MatchExplanationInput"][];
+        };
+        MatchResultInput: {
+            parsed: components["schemas"]["ParsedAddressInput"];
+            best: components["schemas"]["MatchCandidateInput"] | null;
+            candidates: components["schemas"]["MatchCandidateInput"][];
+        };
+        PlaceDetailInput: {
+            /** Format: uuid */
+            id: string;
+            /** @description The full standard address */
+            key: string;
+            /** @enum {string} */
+            level: "road" | "estate" | "natural_village" | "village_group" | "poi" | "doorplate" | "building" | "unit" | "floor" | "room";
+            name: string;
+            parentId: string | null;
+            divisionCode: string;
+            divisionName: string | null;
+            townName: string | null;
+            gridCode: string | null;
+            lng: number | null;
+            lat: number | null;
+            current: boolean;
+            category: string | null;
+            validFrom: string | null;
+            validTo: string | null;
+            replacedBy: string | null;
+            source: string | null;
+            quality: {
+                [key: string]: unknown;
+            } | null;
+            path: components["schemas"]["PlaceInput"][];
+            children: components["schemas"]["PlaceInput"][];
+            childCount: number;
+            aliases: {
+                /** @enum {string} */
+                kind: "name" | "address";
+                alias: string;
+                source: string;
+            }[];
+            entrances: {
+                label: string;
+                lng: number;
+                lat: number;
+            }[];
+            /** @description Signed doorplate code, when one was issued */
+            doorplateCode: string | null;
+        };
+        ReverseGeocodeInput: {
+            point: {
+                lng: number;
+                lat: number;
+            };
+            nearest: {
+                /** Format: uuid */
+                id: string;
+                /** @description The full standard address */
+                key: string;
+                /** @enum {string} */
+                level: "road" | "estate" | "natural_village" | "village_group" | "poi" | "doorplate" | "building" | "unit" | "floor" | "room";
+                name: string;
+                parentId: string | null;
+                divisionCode: string;
+                divisionName: string | null;
+                townName: string | null;
+                gridCode: string | null;
+                lng: number | null;
+                lat: number | null;
+                current: boolean;
+                distanceMeters: number;
+            } | null;
+            town: {
+                code: string;
+                name: string;
+                /** @enum {string} */
+                level: "town" | "village" | "grid";
+                approximate: boolean;
+            } | null;
+            village: {
+                code: string;
+                name: string;
+                /** @enum {string} */
+                level: "town" | "village" | "grid";
+                approximate: boolean;
+            } | null;
+            grid: {
+                code: string;
+                name: string;
+                /** @enum {string} */
+                level: "town" | "village" | "grid";
+                approximate: boolean;
+            } | null;
+        };
+        GeocodeInput: {
+            standard: string;
+            match: {
+                /** Format: uuid */
+                id: string;
+                /** @description The full standard address */
+                key: string;
+                /** @enum {string} */
+                level: "road" | "estate" | "natural_village" | "village_group" | "poi" | "doorplate" | "building" | "unit" | "floor" | "room";
+                name: string;
+                parentId: string | null;
+                divisionCode: string;
+                divisionName: string | null;
+                townName: string | null;
+                gridCode: string | null;
+                lng: number | null;
+                lat: number | null;
+                current: boolean;
+                confidence: number;
+                complete: boolean;
+            } | null;
+            point: {
+                lng: number;
+                lat: number;
+            } | null;
+            /** @description The level whose point was used */
+            precision: ("road" | "estate" | "natural_village" | "village_group" | "poi" | "doorplate" | "building" | "unit" | "floor" | "room") | null;
+        };
+        PlacesImportInput: {
+            /** Format: uuid */
+            id: string;
+            sourceKind: string;
+            sourceName: string;
+            fileName: string;
+            status: string;
+            total: number;
+            processed: number;
+            matched: number;
+            /** @description Review cases (clusters) opened */
+            proposed: number;
+            review: number;
+            failed: number;
+            addressColumn: string;
+            error: string | null;
+            createdBy: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            finishedAt: string | null;
+        };
+        PlacesImportRecordInput: {
+            /** Format: uuid */
+            id: string;
+            rowNo: number;
+            sourceRecordId: string | null;
+            raw: string;
+            standard: string;
+            outcome: string;
+            addressId: string | null;
+            confidence: number | null;
+            error: string | null;
+            caseId: string | null;
+        };
+        PlacesReviewSummaryInput: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            state: string;
+            title: string;
+            data: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            openedAt: string;
+            records: number;
+        };
+        PlacesReviewInput: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            state: string;
+            version: number;
+            title: string;
+            data: {
+                [key: string]: unknown;
+            };
+            candidate: {
+                /** Format: uuid */
+                id: string;
+                key: string;
+                level: string;
+                lng: number | null;
+                lat: number | null;
+            } | null;
+            explanation: components["schemas"]["MatchExplanationInput"][];
+            proposal: {
+                /** Format: uuid */
+                parentId: string;
+                parentKey: string;
+                create: {
+                    level: string;
+                    name: string;
+                    key: string;
+                }[];
+            } | null;
+            records: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                importId: string;
+                rowNo: number;
+                sourceRecordId: string | null;
+                raw: string;
+                outcome: string;
+            }[];
+            addressId?: string | null;
+        };
+        DoorplateSheetInput: {
+            count: number;
+            plates: {
+                /** Format: uuid */
+                addressId: string;
+                address: string;
+                name: string;
+                level: string;
+                token: string;
+                url: string;
+                qrSvg: string;
+            }[];
+        };
+        DoorplatePublicInput: {
+            address: string;
+            name: string;
+            level: string;
+            current: boolean;
+            replacedBy: string | null;
+            town: string | null;
+            village: string | null;
+            grid: {
+                code: string;
+                name: string;
+            } | null;
+            point: {
+                lng: number;
+                lat: number;
+            } | null;
+            services: {
+                name: string;
+                category: string | null;
+                distanceMeters: number;
+                lng: number;
+                lat: number;
+            }[];
+            /** Format: date-time */
+            issuedAt: string;
         };
         EventTrackingInput: {
             number: string;
@@ -10570,6 +11802,298 @@ export interface components {
             type: string;
             keywords: string;
             group: string;
+        };
+        AddressElement: {
+            /** @enum {string} */
+            label: "prov" | "city" | "district" | "devzone" | "town" | "community" | "village_group" | "road" | "subroad" | "roadno" | "subroadno" | "poi" | "subpoi" | "houseno" | "cellno" | "floorno" | "roomno" | "intersection" | "assist" | "redundant" | "otherinfo";
+            value: string;
+            normalized: string;
+            start: number;
+            end: number;
+        };
+        ParsedAddress: {
+            input: string;
+            elements: components["schemas"]["AddressElement"][];
+            divisionCode: string | null;
+            standard: string;
+        };
+        Place: {
+            /** Format: uuid */
+            id: string;
+            /** @description The full standard address */
+            key: string;
+            /** @enum {string} */
+            level: "road" | "estate" | "natural_village" | "village_group" | "poi" | "doorplate" | "building" | "unit" | "floor" | "room";
+            name: string;
+            parentId: string | null;
+            divisionCode: string;
+            divisionName: string | null;
+            townName: string | null;
+            gridCode: string | null;
+            lng: number | null;
+            lat: number | null;
+            current: boolean;
+        };
+        MatchExplanation: {
+            /** @enum {string} */
+            label: "prov" | "city" | "district" | "devzone" | "town" | "community" | "village_group" | "road" | "subroad" | "roadno" | "subroadno" | "poi" | "subpoi" | "houseno" | "cellno" | "floorno" | "roomno" | "intersection" | "assist" | "redundant" | "otherinfo";
+            query: string | null;
+            library: string | null;
+            /** @enum {string} */
+            outcome: "agree" | "alias" | "similar" | "conflict" | "not_in_library" | "replaced";
+            weight: number;
+        };
+        MatchCandidate: {
+            place: components["schemas"]["Place"];
+            confidence: number;
+            complete: boolean;
+            explanation: components["schemas"]["MatchExplanation"][];
+        };
+        MatchResult: {
+            parsed: components["schemas"]["ParsedAddress"];
+            best: components["schemas"]["MatchCandidate"] | null;
+            candidates: components["schemas"]["MatchCandidate"][];
+        };
+        PlaceDetail: {
+            /** Format: uuid */
+            id: string;
+            /** @description The full standard address */
+            key: string;
+            /** @enum {string} */
+            level: "road" | "estate" | "natural_village" | "village_group" | "poi" | "doorplate" | "building" | "unit" | "floor" | "room";
+            name: string;
+            parentId: string | null;
+            divisionCode: string;
+            divisionName: string | null;
+            townName: string | null;
+            gridCode: string | null;
+            lng: number | null;
+            lat: number | null;
+            current: boolean;
+            category: string | null;
+            validFrom: string | null;
+            validTo: string | null;
+            replacedBy: string | null;
+            source: string | null;
+            quality: {
+                [key: string]: unknown;
+            } | null;
+            path: components["schemas"]["Place"][];
+            children: components["schemas"]["Place"][];
+            childCount: number;
+            aliases: {
+                /** @enum {string} */
+                kind: "name" | "address";
+                alias: string;
+                source: string;
+            }[];
+            entrances: {
+                label: string;
+                lng: number;
+                lat: number;
+            }[];
+            /** @description Signed doorplate code, when one was issued */
+            doorplateCode: string | null;
+        };
+        ReverseGeocode: {
+            point: {
+                lng: number;
+                lat: number;
+            };
+            nearest: {
+                /** Format: uuid */
+                id: string;
+                /** @description The full standard address */
+                key: string;
+                /** @enum {string} */
+                level: "road" | "estate" | "natural_village" | "village_group" | "poi" | "doorplate" | "building" | "unit" | "floor" | "room";
+                name: string;
+                parentId: string | null;
+                divisionCode: string;
+                divisionName: string | null;
+                townName: string | null;
+                gridCode: string | null;
+                lng: number | null;
+                lat: number | null;
+                current: boolean;
+                distanceMeters: number;
+            } | null;
+            town: {
+                code: string;
+                name: string;
+                /** @enum {string} */
+                level: "town" | "village" | "grid";
+                approximate: boolean;
+            } | null;
+            village: {
+                code: string;
+                name: string;
+                /** @enum {string} */
+                level: "town" | "village" | "grid";
+                approximate: boolean;
+            } | null;
+            grid: {
+                code: string;
+                name: string;
+                /** @enum {string} */
+                level: "town" | "village" | "grid";
+                approximate: boolean;
+            } | null;
+        };
+        Geocode: {
+            standard: string;
+            match: {
+                /** Format: uuid */
+                id: string;
+                /** @description The full standard address */
+                key: string;
+                /** @enum {string} */
+                level: "road" | "estate" | "natural_village" | "village_group" | "poi" | "doorplate" | "building" | "unit" | "floor" | "room";
+                name: string;
+                parentId: string | null;
+                divisionCode: string;
+                divisionName: string | null;
+                townName: string | null;
+                gridCode: string | null;
+                lng: number | null;
+                lat: number | null;
+                current: boolean;
+                confidence: number;
+                complete: boolean;
+            } | null;
+            point: {
+                lng: number;
+                lat: number;
+            } | null;
+            /** @description The level whose point was used */
+            precision: ("road" | "estate" | "natural_village" | "village_group" | "poi" | "doorplate" | "building" | "unit" | "floor" | "room") | null;
+        };
+        PlacesImport: {
+            /** Format: uuid */
+            id: string;
+            sourceKind: string;
+            sourceName: string;
+            fileName: string;
+            status: string;
+            total: number;
+            processed: number;
+            matched: number;
+            /** @description Review cases (clusters) opened */
+            proposed: number;
+            review: number;
+            failed: number;
+            addressColumn: string;
+            error: string | null;
+            createdBy: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            finishedAt: string | null;
+        };
+        PlacesImportRecord: {
+            /** Format: uuid */
+            id: string;
+            rowNo: number;
+            sourceRecordId: string | null;
+            raw: string;
+            standard: string;
+            outcome: string;
+            addressId: string | null;
+            confidence: number | null;
+            error: string | null;
+            caseId: string | null;
+        };
+        PlacesReviewSummary: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            state: string;
+            title: string;
+            data: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            openedAt: string;
+            records: number;
+        };
+        PlacesReview: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            state: string;
+            version: number;
+            title: string;
+            data: {
+                [key: string]: unknown;
+            };
+            candidate: {
+                /** Format: uuid */
+                id: string;
+                key: string;
+                level: string;
+                lng: number | null;
+                lat: number | null;
+            } | null;
+            explanation: components["schemas"]["MatchExplanation"][];
+            proposal: {
+                /** Format: uuid */
+                parentId: string;
+                parentKey: string;
+                create: {
+                    level: string;
+                    name: string;
+                    key: string;
+                }[];
+            } | null;
+            records: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                importId: string;
+                rowNo: number;
+                sourceRecordId: string | null;
+                raw: string;
+                outcome: string;
+            }[];
+            addressId?: string | null;
+        };
+        DoorplateSheet: {
+            count: number;
+            plates: {
+                /** Format: uuid */
+                addressId: string;
+                address: string;
+                name: string;
+                level: string;
+                token: string;
+                url: string;
+                qrSvg: string;
+            }[];
+        };
+        DoorplatePublic: {
+            address: string;
+            name: string;
+            level: string;
+            current: boolean;
+            replacedBy: string | null;
+            town: string | null;
+            village: string | null;
+            grid: {
+                code: string;
+                name: string;
+            } | null;
+            point: {
+                lng: number;
+                lat: number;
+            } | null;
+            services: {
+                name: string;
+                category: string | null;
+                distanceMeters: number;
+                lng: number;
+                lat: number;
+            }[];
+            /** Format: date-time */
+            issuedAt: string;
         };
         EventTracking: {
             number: string;

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerAddressCommands } from './commands/address';
 import { registerAuditCommands } from './commands/audit';
 import { registerBackupCommands } from './commands/backup';
 import { registerDataCommands } from './commands/data';
@@ -22,6 +23,7 @@ registerAuditCommands(program);
 registerBackupCommands(program);
 registerDataCommands(program);
 registerSensingCommands(program);
+registerAddressCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   const { code, message, exitCode } = errorReport(error);

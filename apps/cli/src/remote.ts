@@ -15,6 +15,7 @@ const REMOTE_COMMANDS = new Set([
   'user reset-password',
   'device list',
   'simulate sensors',
+  'address parse',
 ]);
 
 export const HOW_TO_GET_A_KEY =

@@ -35,6 +35,7 @@ import { fileRoutes } from './routes/files';
 import { governanceRoutes } from './routes/governance';
 import { notificationRoutes } from './routes/notifications';
 import { open311Routes } from './routes/open311';
+import { placesRoutes } from './routes/places';
 import { publicRoutes } from './routes/public';
 import { sensingRoutes } from './routes/sensing';
 import { sensingDeviceRoutes } from './routes/sensing-devices';
@@ -167,6 +168,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(dataOpenRoutes(kernel, options.modules));
   await app.register(dataSharingRoutes(kernel, options.modules));
   await app.register(dataCollectionRoutes(kernel, options.modules));
+  await app.register(placesRoutes(kernel, options.modules));
   for (const routes of options.routes ?? []) await app.register(routes);
 
   registerWeb(app, options.webDist ?? null);

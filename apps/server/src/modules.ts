@@ -13,6 +13,7 @@ import {
 import { createGovernance, type Governance } from '@zhizhi/governance';
 import type { Kernel } from '@zhizhi/kernel';
 import { fenghuaBoundary, fenghuaRegion, townSeats } from '@zhizhi/pack-fenghua';
+import { createPlaces, type Places } from '@zhizhi/places';
 import { createSensing, type Sensing } from '@zhizhi/sensing';
 
 /** The domain modules of this deployment, composed over one kernel. */
@@ -28,6 +29,10 @@ export interface Modules {
   };
   /** Sensing (issue #5): stations, telemetry, alarms, multi-hazard warning. */
   sensing: Sensing;
+  /** Standard addresses (issue #6): parser, matcher, geocoding, imports, review, doorplates. */
+  places: Places;
+  /** The public base URL printed on codes and used in links, e.g. `http://localhost:8080`. */
+  publicUrl: string;
   /** The district map base: boundary and township seats (GeoJSON, GCJ-02). */
   region: { boundary: unknown; towns: readonly { code: string; name: string; lng: number; lat: number }[] };
 }
@@ -59,7 +64,15 @@ export function createModules(kernel: Kernel, options: ModulesOptions = {}): Mod
     collection: createDataCollection(kernel, { allowedHosts: options.dataLoadAllowedHosts }),
   };
   const sensing = createSensing(kernel, { warning: { regionName: '奉化区' } });
-  return { governance, data, sensing, region: { boundary: fenghuaBoundary, towns: townSeats } };
+  const places = createPlaces(kernel, { reviewDepartmentCode: 'mzj' });
+  return {
+    governance,
+    data,
+    sensing,
+    places,
+    publicUrl: base,
+    region: { boundary: fenghuaBoundary, towns: townSeats },
+  };
 }
 
 /** Installs what the modules need in the database (after the kernel has migrated). */
@@ -69,4 +82,5 @@ export async function startModules(modules: Modules) {
   await modules.data.sharing.start();
   await modules.data.collection.start();
   await modules.sensing.start();
+  await modules.places.start();
 }

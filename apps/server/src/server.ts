@@ -83,6 +83,7 @@ export async function startServer(config: Config, options: StartServerOptions = 
         catalog: modules.data.catalog,
         dataCollection: modules.data.collection,
         sensing: modules.sensing,
+        places: modules.places,
       });
       if (result.seeded) options.onDemoSeeded?.(result);
     }

@@ -4,7 +4,10 @@ import { recordAudit } from '@zhizhi/kernel/audit';
 import { identityCitizen, identityEnterprise } from '@zhizhi/kernel/identity';
 import { orgDivision } from '@zhizhi/kernel/org';
 import { EVENT_TYPE, type Governance } from '@zhizhi/governance';
+import type { Places } from '@zhizhi/places';
 import type { Sensing } from '@zhizhi/sensing';
+import { fenghuaPlaceAreas } from './places/areas';
+import { fenghuaPlaceLibrary } from './places/library';
 import type { CatalogService, DataCollection } from '@zhizhi/data';
 import { eq } from 'drizzle-orm';
 import { type SeedDataCatalogResult, seedDataCatalog } from './data-catalog-seed';
@@ -33,6 +36,8 @@ export interface SeedFenghuaOptions {
   dataCollection?: DataCollection;
   /** The sensing module: the demo stations, devices (with fresh tokens) and alarm rules are installed. */
   sensing?: Sensing;
+  /** The places module: the demo standard address library and approximate areas are loaded. */
+  places?: Places;
 }
 
 export interface DemoCredential {
@@ -123,6 +128,7 @@ export async function seedFenghua(
     if (options.demoEvents !== false) await seedGovernanceDemo(kernel, options.governance);
   }
   if (options.sensing) await options.sensing.registry.seed(systemActor, fenghuaMetrics, fenghuaStations);
+  if (options.places) await options.places.seed(fenghuaPlaceLibrary(), fenghuaPlaceAreas());
   const synthetic = await seedSyntheticPeople(kernel, options);
   const dataCatalog =
     options.dataCatalog === false

@@ -166,6 +166,7 @@ export function createPlaceQueries(kernel: Kernel, store: LibraryStore, geo: Pla
     const entrances = await kernel.db.select().from(placesEntrance).where(eq(placesEntrance.addressId, id));
     const children = [...index.childrenOf(id)];
     children.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN', { numeric: true }));
+    const code = await kernel.codes.get('places.doorplate', id);
     return {
       ...(await view(node)),
       category: row?.category ?? null,
@@ -173,12 +174,13 @@ export function createPlaceQueries(kernel: Kernel, store: LibraryStore, geo: Pla
       validTo: row?.validTo ?? null,
       replacedBy: node.replacedById,
       source: row?.source ?? null,
-      quality: row?.quality ?? null,
+      quality: row ? { ...row.quality } : null,
       path: await Promise.all(index.path(node).map(view)),
       children: await Promise.all(children.slice(0, 500).map(view)),
       childCount: children.length,
       aliases: aliases.map((a) => ({ kind: a.kind, alias: a.alias, source: a.source })),
       entrances: entrances.map((e) => ({ label: e.label, lng: e.lng, lat: e.lat })),
+      doorplateCode: code?.token ?? null,
     };
   }
 
@@ -204,7 +206,21 @@ export function createPlaceQueries(kernel: Kernel, store: LibraryStore, geo: Pla
     return { truncated: out.length >= limit, wide, features: out };
   }
 
-  return { parse, match, geocode, reverse, search, get, inBox, view };
+  /** Area polygons of one level as a GeoJSON FeatureCollection. */
+  async function areasGeoJson(actor: Actor, level: 'town' | 'village' | 'grid') {
+    requirePermission(actor, P.read);
+    const areas = await geo.areasOf(level);
+    return {
+      type: 'FeatureCollection' as const,
+      features: areas.map((area) => ({
+        type: 'Feature' as const,
+        properties: { code: area.code, name: area.name, level: area.level, approximate: area.approximate },
+        geometry: area.geometry as unknown as Record<string, unknown>,
+      })),
+    };
+  }
+
+  return { parse, match, geocode, reverse, search, get, inBox, view, areasGeoJson };
 }
 
 export type PlaceQueries = ReturnType<typeof createPlaceQueries>;

@@ -53,6 +53,9 @@ function findAnchors(index: LibraryIndex, element: AddressElement, communityCode
       if (a.viaAlias) return { node: a.node, how: 'alias', similarity: 0.95 };
       // The parser already corrected a one-character typo against the gazetteer: say so.
       const folded = written.normalize('NFKC');
+      // …or resolved a known alias (阳光小区 for 阳光花园) to the name: that is an alias, not a typo.
+      if (folded !== a.node.name && a.node.aliases.includes(folded))
+        return { node: a.node, how: 'alias', similarity: 0.95 };
       if (folded !== a.node.name)
         return { node: a.node, how: 'similar', similarity: soundSimilarity(folded, a.node.name) };
       return { node: a.node, how: 'agree', similarity: 1 };
@@ -178,6 +181,7 @@ function scoreCandidate(
   let at = node;
   let complete = true;
   let unitForRooms: LibraryNode | null = null;
+  const ambiguousUnit = false;
   const hasRoom = parsed.elements.some((e) => e.label === 'roomno');
   for (const element of parsed.elements) {
     if (!DEEPER.includes(element.label) || !complete) continue;
@@ -239,6 +243,8 @@ function scoreCandidate(
       at = current;
     }
   }
-  const confidence = Math.max(0, Math.min(1, score / possible));
+  let confidence = Math.max(0, Math.min(1, score / possible));
+  // The room exists in several units and none was written: a person must say which.
+  if (ambiguousUnit) confidence *= AMBIGUOUS;
   return { node: at, confidence: Math.round(confidence * 1000) / 1000, complete, explanation, score };
 }

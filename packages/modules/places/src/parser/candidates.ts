@@ -54,6 +54,8 @@ const POI_SUFFIXES = [
   '站',
 ];
 const COMMUNITY_SUFFIXES = ['居委会', '村委会', '社区', '村'];
+// Administrative suffixes that end a division name inside a longer run.
+const ADMIN_INSIDE = /[省市县镇乡]|街道|[^小园社]区/;
 const TOWN_SUFFIXES = ['街道', '镇', '乡'];
 const DISTRICT_SUFFIXES = ['区', '县'];
 
@@ -258,7 +260,8 @@ export function candidatesAt(
       if (!SUFFIX_LAST.has(text[end - 1] as string)) continue;
       const name = text.slice(pos, end);
       const label = suffixLabel(name);
-      if (label)
+      // An unknown name never runs across an administrative suffix (奉化市|莼湖镇, not one name).
+      if (label && !ADMIN_INSIDE.test(name.slice(0, -1)))
         out.push({
           end,
           pieces: [{ label, start: pos, end, normalized: name }],

@@ -8,6 +8,8 @@ export interface Piece {
   end: number;
   normalized: string;
   code?: string | null;
+  /** The building of a compact `a-b` (building-room), which fits an estate but not a village. */
+  compact?: boolean;
 }
 
 /** A way to read the text from a position: its end, the pieces it labels and how good it is. */
@@ -176,14 +178,21 @@ function compactCandidates(text: string, start: number, a: string, b: NumberToke
   const end = text[b.end] === '室' ? b.end + 1 : b.end;
   out.push({
     end,
-    pieces: [piece('houseno', start, aEnd, `${a}幢`), piece('roomno', aEnd + 1, end, `${b.value}室`)],
-    score: 2 * (end - start) - 0.2,
+    pieces: [
+      { ...piece('houseno', start, aEnd, `${a}幢`), compact: true },
+      piece('roomno', aEnd + 1, end, `${b.value}室`),
+    ],
+    // Two elements cost one more PER_ELEMENT than the door number: without this, 3-304 after an
+    // estate read as door 3-304号. After a road a building is out of order and in a village the
+    // compact penalty applies, so 26-1 stays a door there.
+    score: 2 * (end - start),
   });
-  // 26-1 after a road: a door number with a sub-number.
-  out.push({
-    end,
-    pieces: [piece('roadno', start, end, `${a}-${b.value}号`)],
-    score: 2 * (end - start) - 0.4,
-  });
+  // 26-1 after a road: a door number with a sub-number (never with 室: 2-301室 is a room).
+  if (text[b.end] !== '室')
+    out.push({
+      end,
+      pieces: [piece('roadno', start, end, `${a}-${b.value}号`)],
+      score: 2 * (end - start) - 0.4,
+    });
   return out;
 }

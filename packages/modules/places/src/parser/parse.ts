@@ -44,13 +44,14 @@ const OUT_OF_ORDER = -3;
 const REPEAT = -1.5;
 const PER_ELEMENT = -0.3;
 const SKIP_NAME_CHAR = -1.2;
+const COMPACT_IN_VILLAGE = -0.5;
 const BEAM = 8;
 
 // The last transition's outcome (module-level: the search calls this in its innermost loop).
 let stepBonus = 0;
 let stepRank = 0;
 
-function transition(prevRank: number, label: AddressLabel, normalized: string): void {
+function transition(prevRank: number, label: AddressLabel, normalized: string, compact = false): void {
   if (label === 'assist' && CONNECTORS.has(normalized)) {
     const prev = LABEL_OF_RANK[prevRank];
     stepBonus = prev === 'road' || prev === 'roadno' ? 0 : OUT_OF_ORDER;
@@ -67,6 +68,8 @@ function transition(prevRank: number, label: AddressLabel, normalized: string): 
   const fixed = AFTER[label];
   if (fixed) {
     stepBonus = prev && fixed.includes(prev) ? 0 : OUT_OF_ORDER;
+    // A compact building-room (3-304) belongs in an estate; in a village 5-1 is a door number.
+    if (compact && (prev === 'community' || prev === 'village_group')) stepBonus += COMPACT_IN_VILLAGE;
   } else if (label === 'road' && (prev === 'road' || prev === 'roadno')) {
     // A road after a road is the second road of an intersection (relabelled `subroad` afterwards).
     stepBonus = 0;
@@ -76,17 +79,20 @@ function transition(prevRank: number, label: AddressLabel, normalized: string): 
   }
 }
 
-// Every transition precomputed: (previous rank × label) → bonus and next rank; one extra column
-// for a connector word (与, 和) whose bonus depends on the previous element.
+// Every transition precomputed: (previous rank × label) → bonus and next rank; extra columns for a
+// connector word (与, 和) and a compact building (3-304), whose bonus depends on the previous element.
 const LABEL_COLUMN = new Map<AddressLabel, number>(ADDRESS_LABELS.map((label, i) => [label, i]));
 const CONNECTOR_COLUMN = ADDRESS_LABELS.length;
-const COLUMNS = ADDRESS_LABELS.length + 1;
+const COMPACT_COLUMN = ADDRESS_LABELS.length + 1;
+const COLUMNS = ADDRESS_LABELS.length + 2;
 const STEP_BONUS = new Float64Array(STATES * COLUMNS);
 const STEP_RANK = new Int8Array(STATES * COLUMNS);
 for (let prev = 0; prev < STATES; prev++) {
   for (let column = 0; column < COLUMNS; column++) {
     const connector = column === CONNECTOR_COLUMN;
-    transition(prev, connector ? 'assist' : (ADDRESS_LABELS[column] as AddressLabel), connector ? '与' : '');
+    const compact = column === COMPACT_COLUMN;
+    const label = connector ? 'assist' : compact ? 'houseno' : (ADDRESS_LABELS[column] as AddressLabel);
+    transition(prev, label, connector ? '与' : '', compact);
     STEP_BONUS[prev * COLUMNS + column] = stepBonus;
     STEP_RANK[prev * COLUMNS + column] = stepRank;
   }
@@ -145,8 +151,9 @@ export function parseAddress(input: string, gazetteer: Gazetteer): ParsedAddress
         let rank = s;
         let score = here + candidate.score;
         for (const piece of candidate.pieces) {
-          const column =
-            piece.label === 'assist' && CONNECTORS.has(piece.normalized)
+          const column = piece.compact
+            ? COMPACT_COLUMN
+            : piece.label === 'assist' && CONNECTORS.has(piece.normalized)
               ? CONNECTOR_COLUMN
               : (LABEL_COLUMN.get(piece.label) as number);
           const cell = rank * COLUMNS + column;

@@ -36,7 +36,12 @@ export function outcomeOf(result: MatchResult): {
   outcome: 'matched' | 'review' | 'failed';
   kind?: 'match' | 'proposal';
 } {
-  if (result.best && result.best.confidence >= ACCEPT_CONFIDENCE) return { outcome: 'matched' };
+  // Taken without a person only when every element agrees exactly or through a known alias: a
+  // spelling matched by sound, or a conflicting township, is for a reviewer to confirm.
+  const clean = result.best?.explanation.every(
+    (e) => e.outcome === 'agree' || e.outcome === 'alias' || e.outcome === 'replaced',
+  );
+  if (result.best && clean && result.best.confidence >= ACCEPT_CONFIDENCE) return { outcome: 'matched' };
   const top = result.candidates[0];
   if (!top) return { outcome: 'failed' };
   return { outcome: 'review', kind: top.complete ? 'match' : 'proposal' };

@@ -13,6 +13,7 @@ const SCORE = {
   short: 1.7,
   fuzzy: 1.9,
   generic: 1.2,
+  bare: 0.9,
   word: 1.6,
   remark: 1.3,
 };
@@ -245,31 +246,44 @@ export function candidatesAt(
       const sound = soundSimilarity(text.slice(pos, end), entry.normalized);
       out.push(fromEntry(entry, pos, end, SCORE.fuzzy + 0.15 * sound));
     }
-    // Two-character natural villages written with a homophone (冬岭 for 东岭) before their number.
-    const after = text[pos + 2];
-    if (isDigit(after) || isNumeralChar(after)) {
-      const known = gazetteer.soundAlike(text.slice(pos, pos + 2), 'poi');
-      if (known) out.push(fromEntry(known, pos, pos + 2, SCORE.fuzzy));
-    }
   }
 
   // Names recognised by their suffix (中山冬路, 阳光华园): runs of Han characters, at most 14 long.
   if (isHan(ch) && !NAME_STOP.has(ch) && !NAME_START_STOP.has(ch)) {
     const last = Math.min(context.runEnd[pos] as number, pos + 14);
     for (let end = Math.max(pos + 2, longestKnown + 1); end <= last; end++) {
-      if (!SUFFIX_LAST.has(text[end - 1] as string)) continue;
+      // A name without a known suffix right before a building or door number is a place name
+      // (阳光华圆1幢, 上白岩十五号): a weak reading, better than leaving it unlabelled.
+      const bare = numberFollows(text, end);
+      if (!bare && !SUFFIX_LAST.has(text[end - 1] as string)) continue;
       const name = text.slice(pos, end);
-      const label = suffixLabel(name);
+      const suffixed = suffixLabel(name);
+      // …or a known name written with homophones (阳光华圆 for 阳光花园, 冬岭 for 东岭).
+      const soundsLike = !suffixed && bare ? gazetteer.soundAlike(name) : null;
+      if (soundsLike) {
+        out.push(fromEntry(soundsLike, pos, end, SCORE.fuzzy));
+        continue;
+      }
+      const label = suffixed ?? (bare ? 'poi' : null);
       // An unknown name never runs across an administrative suffix (奉化市|莼湖镇, not one name).
       if (label && !ADMIN_INSIDE.test(name.slice(0, -1)))
         out.push({
           end,
           pieces: [{ label, start: pos, end, normalized: name }],
-          score: SCORE.generic * (end - pos),
+          score: (suffixed ? SCORE.generic : SCORE.bare) * (end - pos),
         });
     }
   }
   return out;
+}
+
+/** A number with a unit starts at `at` (digits, or Chinese numerals followed by 号/幢/组 …). */
+function numberFollows(text: string, at: number): boolean {
+  if (isDigit(text[at])) return true;
+  if (!isNumeralChar(text[at])) return false;
+  let end = at;
+  while (isNumeralChar(text[end])) end++;
+  return NAME_STOP.has(text[end] as string) || text[end] === '组';
 }
 
 function word1(label: AddressLabel, pos: number, word: string): Candidate {

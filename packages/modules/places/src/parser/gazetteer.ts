@@ -49,7 +49,7 @@ export interface Gazetteer {
     after: number,
   ): { end: number; entry: GazetteerEntry }[];
   /** A known two-character name of `label` that sounds the same as `span` (toneless pinyin). */
-  soundAlike(span: string, label: 'poi'): GazetteerEntry | null;
+  soundAlike(span: string): GazetteerEntry | null;
   /** Every reading of exactly `name` (all villages of that name, in every township). */
   lookup(name: string): readonly GazetteerEntry[];
   /** The division with this code, if known. */
@@ -238,6 +238,8 @@ export function createGazetteer(input: GazetteerInput): Gazetteer {
     };
     add(place.name, entry);
     addFuzzy(place.name, entry);
+    const sound = syllables(place.name).join(' ');
+    if (!soundIndex.has(sound)) soundIndex.set(sound, entry);
     for (const alias of place.aliases ?? []) {
       const aliasEntry: GazetteerEntry = { ...entry, kind: 'alias' };
       add(alias, aliasEntry);
@@ -297,9 +299,8 @@ export function createGazetteer(input: GazetteerInput): Gazetteer {
       }
       return found;
     },
-    soundAlike(span, label) {
-      if (span.length !== 2) return null;
-      return soundIndex.get(`${label}|${syllables(span).join(' ')}`) ?? null;
+    soundAlike(span) {
+      return soundIndex.get(syllables(span).join(' ')) ?? null;
     },
     lookup(name) {
       let node: TrieNode | undefined = root;

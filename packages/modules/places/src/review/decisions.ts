@@ -36,7 +36,9 @@ export function proposalOf(raw: string, gazetteer: Gazetteer, index: LibraryInde
   const given = new Map(result.parsed.elements.map((e) => [e.label, e.normalized]));
   const labels = ['roadno', 'houseno', 'cellno', 'floorno', 'roomno'] as const;
   const firstMissing = missing[0]?.label;
-  const from = firstMissing ? (labels as readonly string[]).indexOf(firstMissing) : -1;
+  // A missing room may need its floor too (rooms hang from floors): start the walk there.
+  const walkFrom = firstMissing === 'roomno' ? 'floorno' : firstMissing;
+  const from = walkFrom ? (labels as readonly string[]).indexOf(walkFrom) : -1;
   if (from < 0) return null;
   const create: Proposal['create'] = [];
   // Room keys leave the floor out (阳光花园3幢2单元502室): keys hang off the unit.

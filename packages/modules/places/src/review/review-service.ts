@@ -118,7 +118,8 @@ export function createReviewService(
         title: casesCase.title,
         data: casesCase.data,
         openedAt: casesCase.openedAt,
-        records: sql<number>`(select count(*) from places_import_record r where r.case_id = ${casesCase.id})`,
+        // Qualified by hand: drizzle renders ${casesCase.id} unqualified here, which the subquery reads as r.id.
+        records: sql<number>`(select count(*) from places_import_record r where r.case_id = "cases_case"."id")`,
       })
       .from(casesCase)
       .where(and(eq(casesCase.typeCode, REVIEW_CASE_TYPE), eq(casesCase.state, filter.state ?? 'open')))

@@ -24,6 +24,7 @@ export const NANMEN_GRID = '330213001005001';
 
 /** A division row in the kernel's import shape (`org.importDivisions`). */
 export interface FixtureDivision extends GazetteerDivision {
+  level: 'district' | 'town' | 'village';
   kind: string;
   validFrom: string;
   validTo: string | null;
@@ -36,7 +37,7 @@ export interface FixtureDivision extends GazetteerDivision {
 function division(
   code: string,
   name: string,
-  level: GazetteerDivision['level'],
+  level: FixtureDivision['level'],
   parentCode: string | null,
   history: { validTo: string; replacedBy: string } | null = null,
 ): FixtureDivision {

@@ -27,12 +27,20 @@ export interface TestSet {
   text: string;
 }
 
+export interface BuildOptions {
+  /** Another seed draws a fresh sample (the bench scores one beside the committed set). */
+  seed?: number;
+  /** Include the hand-written cases (default true). */
+  handwritten?: boolean;
+}
+
 export function buildTestSet(
   nodes: readonly LibraryNode[] = fenghuaPlaceLibrary(),
   divisions: readonly DivisionSeed[] = fenghuaDivisions,
+  options: BuildOptions = {},
 ): TestSet {
   const view = new LibraryView(nodes, divisions);
-  const rng = new Prng(SEED);
+  const rng = new Prng(options.seed ?? SEED);
   const generator = new Generator(view, rng);
   const seen = new Set<string>();
   const records: CaseRecord[] = [];
@@ -58,7 +66,7 @@ export function buildTestSet(
       intersections++;
     }
   }
-  for (const draft of handwrittenCases(view)) {
+  for (const draft of options.handwritten === false ? [] : handwrittenCases(view)) {
     if (!add(draft))
       throw new Error(
         `hand-written case duplicates a generated one: ${draft.segments.map((s) => s.text).join('')}`,

@@ -100,7 +100,22 @@ const ASSIST_WORDS = [
 /** Words joining two roads (中山东路与南山路): an `assist` only right after a road. */
 export const CONNECTORS = new Set(['与', '和', '跟', '同']);
 // Generic names never start with a verb of a delivery remark (放驿站, 送货上门, 请敲门).
-const NAME_START_STOP = new Set(['放', '送', '请', '寄', '交', '家', '电', '麻']);
+const NAME_START_STOP = new Set([
+  '放',
+  '送',
+  '请',
+  '寄',
+  '交',
+  '家',
+  '电',
+  '麻',
+  '和',
+  '与',
+  '跟',
+  '同',
+  '第',
+  '组',
+]);
 // A remark starts with one of these and runs to the end of its Han run: 放菜鸟驿站, 请放物业.
 const REMARK_STARTS = ['放', '请', '送', '寄', '麻烦', '电话', '联系', '快递', '代收'];
 const REMARK_FIRST = new Set(REMARK_STARTS.map((word) => word[0] as string));
@@ -141,7 +156,7 @@ for (const [suffixes, label] of [
 }
 for (const list of SUFFIXES_BY_LAST.values()) list.sort((a, b) => b[0].length - a[0].length);
 
-function suffixLabel(name: string): AddressLabel | null {
+export function suffixLabel(name: string): AddressLabel | null {
   const list = SUFFIXES_BY_LAST.get(name[name.length - 1] as string);
   if (!list) return null;
   for (const [suffix, label] of list) if (name.length > suffix.length && name.endsWith(suffix)) return label;
@@ -188,7 +203,8 @@ export function scanContext(text: string, gazetteer: Gazetteer): ScanContext {
     const ch = text[i];
     const found = gazetteer.matchAt(text, i);
     matches[i] = found;
-    const mark = isDigit(ch) || isNumeralChar(ch) || isSeparator(ch);
+    // Anything but a name character ends a name: digits, numerals, units, marks, letters.
+    const mark = !isHan(ch) || isNumeralChar(ch) || NUMBER_UNITS.has(ch as string);
     if (mark || found.length > 0) boundary[i] = 1;
     if (mark || NUMBER_UNITS.has(ch as string)) start[i + 1] = 1;
     for (const match of found) start[match.end] = 1;
@@ -249,7 +265,7 @@ export function candidatesAt(
   }
 
   // Names recognised by their suffix (中山冬路, 阳光华园): runs of Han characters, at most 14 long.
-  if (isHan(ch) && !NAME_STOP.has(ch) && !NAME_START_STOP.has(ch)) {
+  if (isHan(ch) && !NAME_STOP.has(ch) && !NAME_START_STOP.has(ch) && !isNumeralChar(ch)) {
     const last = Math.min(context.runEnd[pos] as number, pos + 14);
     for (let end = Math.max(pos + 2, longestKnown + 1); end <= last; end++) {
       // A name without a known suffix right before a building or door number is a place name

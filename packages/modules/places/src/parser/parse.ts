@@ -1,5 +1,5 @@
 import { ADDRESS_LABELS, type AddressElement, type AddressLabel, type ParsedAddress } from '../types';
-import { CONNECTORS, candidatesAt, scanContext } from './candidates';
+import { CONNECTORS, candidatesAt, scanContext, suffixLabel } from './candidates';
 import { foldChars, isDigit, isHan, isLetter, isSeparator } from './chars';
 import type { Gazetteer } from './gazetteer';
 import type { Candidate, Piece } from './numbers';
@@ -235,9 +235,11 @@ function finish(
         pieceIndex++;
         continue;
       }
+      const known =
+        !next.code && (label === 'road' || label === 'poi') ? correct(gazetteer, next.normalized) : null;
       elements.push({
-        ...element(input, label, next.start, next.end, next.normalized),
-        code: next.code ?? null,
+        ...element(input, label, next.start, next.end, known?.normalized ?? next.normalized),
+        code: known?.code ?? next.code ?? null,
       });
       if (RANK[label] !== undefined) prevLabel = label;
       pos = next.end;
@@ -266,6 +268,22 @@ function finish(
   return assemble(input, elements, gazetteer);
 }
 
+/**
+ * A road or place name read from its suffix or position may still be a known name with one wrong
+ * character or written with homophones (found here whatever surrounds it, so the standard form of
+ * a name does not depend on its neighbours).
+ */
+function correct(gazetteer: Gazetteer, name: string): { normalized: string; code: string | null } | null {
+  if (name.length < 2) return null;
+  const ends = new Uint8Array(name.length + 1);
+  ends[name.length] = 1;
+  const typo = gazetteer.fuzzyAt(name, 0, ends, 0).find((hit) => hit.end === name.length);
+  const known = typo?.entry ?? gazetteer.soundAlike(name);
+  return known && (known.label === 'road' || known.label === 'poi')
+    ? { normalized: known.normalized, code: known.code }
+    : null;
+}
+
 function hasWordChar(run: string): boolean {
   for (let i = 0; i < run.length; i++) {
     const ch = run[i] as string;
@@ -291,6 +309,71 @@ function pushOther(elements: AddressElement[], input: string, text: string, star
   elements.push(element(input, 'otherinfo', start, end, text.slice(start, end)));
 }
 
+// The tail of a standard address in tree order, and what each element needs before it: a door
+// number needs its road, estate, natural village or group; a room its building, and so on.
+// A door number follows its road when there is one, else its estate, natural village or group.
+const TAIL_ORDER: (AddressLabel | 'roadno-after-place')[] = [
+  'village_group',
+  'road',
+  'roadno',
+  'subroad',
+  'subroadno',
+  'intersection',
+  'poi',
+  'subpoi',
+  'roadno-after-place',
+  'houseno',
+  'cellno',
+  'floorno',
+  'roomno',
+];
+const NEEDS: Partial<Record<AddressLabel, readonly AddressLabel[]>> = {
+  roadno: ['road', 'poi', 'village_group', 'community'],
+  subroad: ['road'],
+  subroadno: ['subroad'],
+  intersection: ['subroad'],
+  subpoi: ['poi'],
+  houseno: ['poi', 'subpoi', 'roadno', 'village_group', 'community'],
+  cellno: ['houseno'],
+  floorno: ['houseno', 'cellno'],
+  roomno: ['houseno', 'cellno', 'floorno'],
+};
+
+/**
+ * The standard tail: the first element of each kind, in tree order, dropping what cannot stand
+ * (a door number with no road, estate or village; a room with no building). Written this way,
+ * parsing the standard address gives the same standard address back.
+ */
+function standardTail(
+  found: readonly (AddressElement & { code?: string | null })[],
+  hasCommunity: boolean,
+): string[] {
+  const kept = new Set<AddressLabel>();
+  if (hasCommunity) kept.add('community');
+  const byLabel = new Map<AddressLabel, string>();
+  for (const e of found) {
+    // A name guessed only from its position (before a number, no known name, no suffix) is not
+    // standard: read alone it is not recognisable as a name.
+    const guessed = (e.label === 'poi' || e.label === 'road') && !e.code && !suffixLabel(e.normalized);
+    if (!guessed && !byLabel.has(e.label)) byLabel.set(e.label, e.normalized);
+  }
+  const tail: string[] = [];
+  for (const slot of TAIL_ORDER) {
+    const label: AddressLabel = slot === 'roadno-after-place' ? 'roadno' : slot;
+    if (slot === 'roadno' && !kept.has('road')) continue;
+    if (kept.has(label)) continue;
+    const value = byLabel.get(label);
+    if (value === undefined) continue;
+    const needs = NEEDS[label];
+    if (needs && !needs.some((need) => kept.has(need))) continue;
+    if (label === 'floorno' && byLabel.has('roomno') && (kept.has('houseno') || kept.has('cellno'))) continue;
+    if (label === 'subroad') tail.push('与');
+    kept.add(label);
+    tail.push(value);
+  }
+  return tail;
+}
+
 function element(
   input: string,
   label: AddressLabel,
@@ -300,21 +383,6 @@ function element(
 ): AddressElement {
   return { label, value: input.slice(start, end), normalized, start, end };
 }
-
-const TAIL_LABELS = new Set<AddressLabel>([
-  'road',
-  'subroad',
-  'subroadno',
-  'intersection',
-  'roadno',
-  'village_group',
-  'poi',
-  'subpoi',
-  'houseno',
-  'cellno',
-  'floorno',
-  'roomno',
-]);
 
 function assemble(
   input: string,
@@ -357,14 +425,7 @@ function assemble(
         gazetteer.prefix.district,
       ]
     : [first('prov')?.normalized ?? '', first('city')?.normalized ?? '', districtElement?.normalized ?? ''];
-  const hasRoom = found.some((e) => e.label === 'roomno');
-  const tail: string[] = [];
-  for (let i = 0; i < found.length; i++) {
-    const e = found[i] as AddressElement;
-    if (e.label === 'assist' && e.normalized === '与' && found[i + 1]?.label === 'subroad') tail.push('与');
-    if (!TAIL_LABELS.has(e.label) || (e.label === 'floorno' && hasRoom)) continue;
-    tail.push(e.normalized);
-  }
+  const tail = standardTail(found, communityName !== null);
   const divisionCode =
     communityCode ?? townCode ?? (districtElement?.code && inRegion ? districtElement.code : null) ?? null;
   const elements: AddressElement[] = found.map(({ label, value, normalized, start, end }) => ({

@@ -3,6 +3,7 @@
  * so spans found in the normalised text are spans of the input.
  */
 export function foldChars(input: string): string {
+  if (!NEEDS_FOLD.test(input)) return input;
   let out = '';
   for (let i = 0; i < input.length; i++) {
     const code = input.charCodeAt(i);
@@ -18,6 +19,9 @@ export function foldChars(input: string): string {
   }
   return out;
 }
+
+// Anything foldChars would change (full-width block, ideographic space, the FOLD table).
+const NEEDS_FOLD = /[\uff01-\uff5e\u3000—–‐－─~〇兩號樓層區鎮單莊邨]/;
 
 const FOLD: Record<string, string> = {
   '—': '-',

@@ -36,7 +36,7 @@ interface TrieNode {
 }
 
 export interface Gazetteer {
-  /** Longest-first matches of known names starting at `pos` in `text`. */
+  /** Matches of known names starting at `pos` in `text`, shortest first. */
   matchAt(text: string, pos: number): { end: number; entries: GazetteerEntry[] }[];
   /**
    * Known roads, POIs and villages (3–8 characters) that the text at `pos` spells with exactly one
@@ -271,7 +271,7 @@ export function createGazetteer(input: GazetteerInput): Gazetteer {
         if (!node) break;
         if (node.entries) found.push({ end: i + 1, entries: node.entries });
       }
-      return found.reverse();
+      return found;
     },
     fuzzyAt(text, pos, boundary, after) {
       const found: { end: number; entry: GazetteerEntry }[] = [];

@@ -1,15 +1,7 @@
 // Scoring helpers for bench/places.bench.ts: element precision/recall/F1 by label on exact
 // (label, start, end) spans, the way CCKS 2021 scored its address task.
 import { readFileSync } from 'node:fs';
-import {
-  type AddressElement,
-  type AddressLabel,
-  buildLibraryIndex,
-  createGazetteer,
-  gazetteerPlaces,
-  type LibraryNode,
-  type ParsedAddress,
-} from '@zhizhi/places';
+import { type AddressElement, type AddressLabel, engineFromSeeds, type ParsedAddress } from '@zhizhi/places';
 import { fenghuaDivisions, fenghuaPlaceLibrary } from '@zhizhi/pack-fenghua';
 
 export interface TestCase {
@@ -42,32 +34,7 @@ export function loadTestSet(): TestCase[] {
 
 /** The Fenghua gazetteer and library index, built in memory from the region pack (ids = keys). */
 export function fenghuaEngine() {
-  const nodes: LibraryNode[] = fenghuaPlaceLibrary().map((seed) => ({
-    id: seed.key,
-    key: seed.key,
-    parentId: seed.parentKey,
-    level: seed.level,
-    name: seed.name,
-    divisionCode: seed.divisionCode,
-    gridCode: seed.gridCode,
-    lng: seed.lng,
-    lat: seed.lat,
-    validTo: seed.validTo ?? null,
-    replacedById: seed.replacedByKey ?? null,
-    aliases: seed.aliases ?? [],
-  }));
-  const gazetteer = createGazetteer({
-    divisions: fenghuaDivisions.map((d) => ({
-      code: d.code,
-      name: d.name,
-      level: d.level,
-      parentCode: d.parentCode,
-      validTo: d.validTo,
-      replacedBy: d.replacedBy,
-    })),
-    places: gazetteerPlaces(nodes),
-  });
-  return { gazetteer, index: buildLibraryIndex(nodes), nodes };
+  return engineFromSeeds(fenghuaPlaceLibrary(), fenghuaDivisions);
 }
 
 export interface LabelScore {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 export { createTestKernel, actorFor, takeStep } from './test-kernel';
+export { encodeGbk, utf8 } from './encodings';
 import pg from 'pg';
 import { type Database, openDatabase } from '../db/driver';
 import { runMigrations } from '../db/migrate';

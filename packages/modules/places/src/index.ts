@@ -7,6 +7,7 @@ export {
   type StartImportInput,
 } from './imports/import-service';
 export { MAX_ADDRESS_LENGTH } from './library/queries';
+export { engineFromSeeds, nodesFromSeeds } from './library/seed-engine';
 export { gazetteerPlaces } from './library/store';
 export { buildLibraryIndex, type LibraryIndex, type LibraryNode } from './matcher/library-index';
 export {

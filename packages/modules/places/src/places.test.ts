@@ -1,6 +1,6 @@
 import { type Actor, systemActor } from '@zhizhi/kernel/access';
 import { rows } from '@zhizhi/kernel/db';
-import { actorFor, createTestKernel } from '@zhizhi/kernel/testing';
+import { actorFor, createTestKernel, encodeGbk } from '@zhizhi/kernel/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPlaces, type Places } from './create-places';
@@ -17,30 +17,6 @@ import {
 const JP = '浙江省宁波市奉化区锦屏街道';
 const ESTATE = `${JP}阳光社区阳光花园`;
 const BASE_URL = 'https://zhizhi.test';
-
-/** GBK bytes for text (what Excel in China saves CSV as), from a table of every two-byte GBK code. */
-function encodeGbk(text: string): Buffer {
-  const table = new Map<string, number>();
-  const decoder = new TextDecoder('gbk');
-  for (let lead = 0x81; lead <= 0xfe; lead++) {
-    for (let trail = 0x40; trail <= 0xfe; trail++) {
-      if (trail === 0x7f) continue;
-      const ch = decoder.decode(new Uint8Array([lead, trail]));
-      if (ch.length === 1 && ch !== '\ufffd' && !table.has(ch)) table.set(ch, (lead << 8) | trail);
-    }
-  }
-  const bytes: number[] = [];
-  for (const ch of text) {
-    const code = ch.charCodeAt(0);
-    if (code < 0x80) bytes.push(code);
-    else {
-      const pair = table.get(ch);
-      if (pair === undefined) throw new Error(`no GBK code for ${ch}`);
-      bytes.push(pair >> 8, pair & 0xff);
-    }
-  }
-  return Buffer.from(bytes);
-}
 
 const csv = (lines: string[]) => Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8');
 
@@ -255,7 +231,7 @@ describe('places (database)', () => {
       // A second import (GBK, as Excel saves it) joins the open case of the same place.
       const gbk = await places.imports.start(admin, {
         fileName: '用水户.csv',
-        content: encodeGbk('户号,用水地址\r\nG1,溪口镇武岭路5号\r\nG2,仲山冬路26号\r\n'),
+        content: Buffer.from(encodeGbk('户号,用水地址\r\nG1,溪口镇武岭路5号\r\nG2,仲山冬路26号\r\n')),
         sourceKind: 'utility',
         sourceName: '自来水公司',
       });

@@ -1,8 +1,8 @@
 // A small Fenghua address library for the module's own tests, from literal data (a module may not
 // import a region pack). Division codes are the real NBS 2023 ones (packs/fenghua/data/villages.json).
-import { buildLibraryIndex, type LibraryIndex, type LibraryNode } from '../matcher/library-index';
-import { createGazetteer, type Gazetteer, type GazetteerDivision } from '../parser/gazetteer';
-import { gazetteerPlaces } from '../library/store';
+import { engineFromSeeds, nodesFromSeeds } from '../library/seed-engine';
+import type { LibraryIndex, LibraryNode } from '../matcher/library-index';
+import type { Gazetteer, GazetteerDivision } from '../parser/gazetteer';
 import type { AreaSeed, PlaceSeed } from '../types';
 
 export const DISTRICT = '330213000000';
@@ -300,20 +300,7 @@ export const fixtureAreas: AreaSeed[] = [
 
 /** The fixture's nodes as the matcher holds them (ids = keys), without a database. */
 export function fixtureNodes(places: readonly PlaceSeed[] = fixturePlaces): LibraryNode[] {
-  return places.map((seed) => ({
-    id: seed.key,
-    key: seed.key,
-    parentId: seed.parentKey,
-    level: seed.level,
-    name: seed.name,
-    divisionCode: seed.divisionCode,
-    gridCode: seed.gridCode,
-    lng: seed.lng,
-    lat: seed.lat,
-    validTo: seed.validTo ?? null,
-    replacedById: seed.replacedByKey ?? null,
-    aliases: seed.aliases ?? [],
-  }));
+  return nodesFromSeeds(places);
 }
 
 /** Gazetteer and library index of the fixture, built in memory (as the store builds them from the database). */
@@ -321,7 +308,6 @@ export function fixtureEngine(places: readonly PlaceSeed[] = fixturePlaces): {
   gazetteer: Gazetteer;
   index: LibraryIndex;
 } {
-  const nodes = fixtureNodes(places);
-  const gazetteer = createGazetteer({ divisions: fixtureDivisions, places: gazetteerPlaces(nodes) });
-  return { gazetteer, index: buildLibraryIndex(nodes) };
+  const { gazetteer, index } = engineFromSeeds(places, fixtureDivisions);
+  return { gazetteer, index };
 }

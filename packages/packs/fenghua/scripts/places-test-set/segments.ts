@@ -3,35 +3,11 @@
  * segment lengths, so every gold span is right by construction.
  */
 
-/**
- * Copy of `ADDRESS_LABELS` (`@zhizhi/places`), so the build script does not load the whole module
- * (parser, matcher) while the lead is changing it; the test checks the two lists are equal.
- */
-export const LABELS = [
-  'prov',
-  'city',
-  'district',
-  'devzone',
-  'town',
-  'community',
-  'village_group',
-  'road',
-  'subroad',
-  'roadno',
-  'subroadno',
-  'poi',
-  'subpoi',
-  'houseno',
-  'cellno',
-  'floorno',
-  'roomno',
-  'intersection',
-  'assist',
-  'redundant',
-  'otherinfo',
-] as const;
+import { ADDRESS_LABELS, type AddressLabel } from '@zhizhi/places';
 
-export type Label = (typeof LABELS)[number];
+export const LABELS = ADDRESS_LABELS;
+
+export type Label = AddressLabel;
 
 export type NumberUnit = '号' | '幢' | '单元' | '层' | '室' | '组';
 

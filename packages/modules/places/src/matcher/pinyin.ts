@@ -1,16 +1,32 @@
 import { pinyin } from 'pinyin-pro';
 
-const cache = new Map<string, string[]>();
+const byChar = new Map<string, string>();
 
-/** Toneless pinyin syllables, one per character (cached: names repeat). */
-export function syllables(text: string): string[] {
-  let hit = cache.get(text);
-  if (!hit) {
-    hit = pinyin(text, { toneType: 'none', type: 'array' });
-    if (cache.size > 50_000) cache.clear();
-    cache.set(text, hit);
+/** Toneless pinyin of one character (cached: a district's names use a few thousand characters). */
+export function charSyllable(ch: string): string {
+  let hit = byChar.get(ch);
+  if (hit === undefined) {
+    hit = pinyin(ch, { toneType: 'none' }) || ch;
+    byChar.set(ch, hit);
   }
   return hit;
+}
+
+/**
+ * Toneless pinyin syllables, one per character. Read character by character, so a name sounds the
+ * same wherever it is cut from (place names rarely depend on the word-level readings of polyphones).
+ */
+export function syllables(text: string): string[] {
+  const out: string[] = [];
+  for (const ch of text) out.push(charSyllable(ch));
+  return out;
+}
+
+/** The sound of `text` as one key (syllables joined by spaces). */
+export function soundKey(text: string): string {
+  let key = '';
+  for (const ch of text) key += key === '' ? charSyllable(ch) : ` ${charSyllable(ch)}`;
+  return key;
 }
 
 // Pairs that speakers of Wu and many southern dialects do not tell apart, and typists confuse.

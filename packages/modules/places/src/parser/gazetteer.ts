@@ -1,4 +1,4 @@
-import { syllables } from '../matcher/pinyin';
+import { soundKey } from '../matcher/pinyin';
 import type { AddressLabel } from '../types';
 
 /** A division as the gazetteer needs it (the kernel's `org_division` rows fit). */
@@ -238,7 +238,7 @@ export function createGazetteer(input: GazetteerInput): Gazetteer {
     };
     add(place.name, entry);
     addFuzzy(place.name, entry);
-    const sound = syllables(place.name).join(' ');
+    const sound = soundKey(place.name);
     if (!soundIndex.has(sound)) soundIndex.set(sound, entry);
     for (const alias of place.aliases ?? []) {
       const aliasEntry: GazetteerEntry = { ...entry, kind: 'alias' };
@@ -300,7 +300,7 @@ export function createGazetteer(input: GazetteerInput): Gazetteer {
       return found;
     },
     soundAlike(span) {
-      return soundIndex.get(syllables(span).join(' ')) ?? null;
+      return soundIndex.get(soundKey(span)) ?? null;
     },
     lookup(name) {
       let node: TrieNode | undefined = root;

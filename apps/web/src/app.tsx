@@ -107,6 +107,24 @@ const SensingWarningPage = lazy(() =>
 const SensingPublicWarningPage = lazy(() =>
   import('./pages/sensing-public-warning-page').then((m) => ({ default: m.SensingPublicWarningPage })),
 );
+const PlacesSearchPage = lazy(() =>
+  import('./pages/places-search-page').then((m) => ({ default: m.PlacesSearchPage })),
+);
+const PlacesMapPage = lazy(() =>
+  import('./pages/places-map-page').then((m) => ({ default: m.PlacesMapPage })),
+);
+const PlacesImportsPage = lazy(() =>
+  import('./pages/places-imports-page').then((m) => ({ default: m.PlacesImportsPage })),
+);
+const PlacesReviewsPage = lazy(() =>
+  import('./pages/places-reviews-page').then((m) => ({ default: m.PlacesReviewsPage })),
+);
+const PlacesDoorplatesPage = lazy(() =>
+  import('./pages/places-doorplates-page').then((m) => ({ default: m.PlacesDoorplatesPage })),
+);
+const PlacesPublicDoorplatePage = lazy(() =>
+  import('./pages/places-public-doorplate-page').then((m) => ({ default: m.PlacesPublicDoorplatePage })),
+);
 const NotFoundPage = lazy(() => import('./pages/not-found-page').then((m) => ({ default: m.NotFoundPage })));
 
 const loading = <Spin size="large" style={{ display: 'block', margin: '20vh auto' }} />;
@@ -129,6 +147,7 @@ function AppRoutes() {
         <Route path="/open/developer" element={<OpenDeveloperPage />} />
         <Route path="/open/stats" element={<OpenStatsPage />} />
         <Route path="/warning" element={<SensingPublicWarningPage />} />
+        <Route path="/doorplate/:token" element={<PlacesPublicDoorplatePage />} />
         <Route
           element={
             <RequireAuth>
@@ -182,6 +201,11 @@ function AppRoutes() {
           <Route path="sensing/stations/:id" element={guarded('sensingMap', <SensingStationPage />)} />
           <Route path="sensing/alarms" element={guarded('sensingAlarms', <SensingAlarmsPage />)} />
           <Route path="sensing/warning" element={guarded('sensingWarning', <SensingWarningPage />)} />
+          <Route path="places" element={guarded('placesSearch', <PlacesSearchPage />)} />
+          <Route path="places/map" element={guarded('placesMap', <PlacesMapPage />)} />
+          <Route path="places/imports" element={guarded('placesImports', <PlacesImportsPage />)} />
+          <Route path="places/reviews" element={guarded('placesReviews', <PlacesReviewsPage />)} />
+          <Route path="places/doorplates" element={guarded('placesDoorplates', <PlacesDoorplatesPage />)} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

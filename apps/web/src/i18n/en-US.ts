@@ -4,6 +4,7 @@ import { enUSDataSharing } from './en-US.data-sharing';
 import { enUSCases } from './en-US.cases';
 import { enUSServices } from './en-US.services';
 import { enUSSensing } from './en-US.sensing';
+import { enUSPlaces } from './en-US.places';
 import type { Messages } from './zh-CN';
 
 /** English. Typed as the zh-CN shape: a missing or extra key is a type error. */
@@ -398,4 +399,5 @@ export const enUS: Messages = {
   ...enUSDataOpen,
   ...enUSDataCollection,
   ...enUSSensing,
+  ...enUSPlaces,
 };

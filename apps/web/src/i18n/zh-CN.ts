@@ -4,6 +4,7 @@ import { zhCNDataSharing } from './zh-CN.data-sharing';
 import { zhCNCases } from './zh-CN.cases';
 import { zhCNServices } from './zh-CN.services';
 import { zhCNSensing } from './zh-CN.sensing';
+import { zhCNPlaces } from './zh-CN.places';
 
 /**
  * Simplified Chinese — the default and reference dictionary. Keys are `area.name`; `{name}` is a
@@ -388,6 +389,7 @@ export const zhCN = {
   ...zhCNDataOpen,
   ...zhCNDataCollection,
   ...zhCNSensing,
+  ...zhCNPlaces,
 };
 
 export type Messages = typeof zhCN;

@@ -1,6 +1,6 @@
 import type { AddressLabel } from '../types';
 import { soundSimilarity } from '../matcher/pinyin';
-import { isDigit, isHan, isNumeralChar, isSeparator } from './chars';
+import { isDigit, isHan, isLetter, isNumeralChar, isSeparator } from './chars';
 import type { Gazetteer, GazetteerEntry } from './gazetteer';
 import { type Candidate, numberCandidates } from './numbers';
 
@@ -180,10 +180,15 @@ export interface ScanContext {
    * lookups (one wrong character) are tried only for spans ending at such a boundary…
    */
   boundary: Uint8Array;
-  /** …and starting where an element may start: the beginning, after a separator, a number or a known name. */
+  /**
+   * …and starting where an element may start: the beginning, after a mark, a number or a known
+   * name, or where any candidate read so far ends (filled in as the search moves on).
+   */
   start: Uint8Array;
   /** Where each run of name characters (Han, not a number unit) ends. */
   runEnd: Int32Array;
+  /** `start` before the search added candidate ends: where one-typo lookups are tried. */
+  fuzzyStart: Uint8Array;
 }
 
 export function scanContext(text: string, gazetteer: Gazetteer): ScanContext {
@@ -209,7 +214,7 @@ export function scanContext(text: string, gazetteer: Gazetteer): ScanContext {
     if (mark || NUMBER_UNITS.has(ch as string)) start[i + 1] = 1;
     for (const match of found) start[match.end] = 1;
   }
-  return { matches, boundary, start, runEnd };
+  return { matches, boundary, start, runEnd, fuzzyStart: start.slice() };
 }
 
 const NUMBER_UNITS = new Set(['号', '幢', '栋', '座', '元', '层', '楼', '室', '组']);
@@ -231,7 +236,9 @@ export function candidatesAt(
     for (const entry of match.entries) out.push(fromEntry(entry, pos, match.end, SCORE[entry.kind]));
   }
 
-  out.push(...numberCandidates(text, pos));
+  if (ch === '第' || isDigit(ch) || isNumeralChar(ch) || isLetter(ch)) {
+    for (const candidate of numberCandidates(text, pos)) out.push(candidate);
+  }
 
   if (WORD_FIRST.has(ch)) {
     for (const word of INTERSECTION_WORDS) {
@@ -256,7 +263,7 @@ export function candidatesAt(
   }
 
   // Known names with one character wrong anywhere, the last included (剡禾璐, 桃源社曲).
-  if (isHan(ch) && context.start[pos] === 1) {
+  if (isHan(ch) && context.fuzzyStart[pos] === 1) {
     for (const { end, entry } of gazetteer.fuzzyAt(text, pos, context.boundary, longestKnown)) {
       // A homophone typo (剡禾璐 for 剡禾路) beats a different-sounding one (剡禾村).
       const sound = soundSimilarity(text.slice(pos, end), entry.normalized);
@@ -265,15 +272,23 @@ export function candidatesAt(
   }
 
   // Names recognised by their suffix (中山冬路, 阳光华园): runs of Han characters, at most 14 long.
-  if (isHan(ch) && !NAME_STOP.has(ch) && !NAME_START_STOP.has(ch) && !isNumeralChar(ch)) {
+  if (
+    context.start[pos] === 1 &&
+    isHan(ch) &&
+    !NAME_STOP.has(ch) &&
+    !NAME_START_STOP.has(ch) &&
+    !isNumeralChar(ch)
+  ) {
     const last = Math.min(context.runEnd[pos] as number, pos + 14);
     for (let end = Math.max(pos + 2, longestKnown + 1); end <= last; end++) {
       // A name without a known suffix right before a building or door number is a place name
       // (阳光华圆1幢, 上白岩十五号): a weak reading, better than leaving it unlabelled.
-      const bare = numberFollows(text, end);
-      if (!bare && !SUFFIX_LAST.has(text[end - 1] as string)) continue;
+      const suffixEnd = SUFFIX_LAST.has(text[end - 1] as string);
+      const next = text[end];
+      const bare = (isDigit(next) || isNumeralChar(next)) && numberFollows(text, end);
+      if (!bare && !suffixEnd) continue;
       const name = text.slice(pos, end);
-      const suffixed = suffixLabel(name);
+      const suffixed = suffixEnd ? suffixLabel(name) : null;
       // …or a known name written with homophones (阳光华圆 for 阳光花园, 冬岭 for 东岭).
       const soundsLike = !suffixed && bare ? gazetteer.soundAlike(name) : null;
       if (soundsLike) {
@@ -290,6 +305,9 @@ export function candidatesAt(
         });
     }
   }
+  // An element starts where another one ends: names guessed from their suffix or position are
+  // tried only there (positions are visited in order, so later ones see these marks).
+  for (const candidate of out) context.start[candidate.end] = 1;
   return out;
 }
 

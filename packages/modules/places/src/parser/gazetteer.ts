@@ -33,6 +33,8 @@ export interface GazetteerEntry {
 interface TrieNode {
   next: Map<string, TrieNode>;
   entries: GazetteerEntry[] | null;
+  /** `next` as an array, made on first use by the fuzzy walk (iterating a Map allocates). */
+  kids?: [string, TrieNode][];
 }
 
 export interface Gazetteer {
@@ -123,6 +125,9 @@ export function shortName(name: string, suffixes: readonly string[]): string | n
   }
   return null;
 }
+
+// Most positions start no known name: one shared empty answer instead of a new array each time.
+const NO_MATCHES: { end: number; entries: GazetteerEntry[] }[] = [];
 
 function takeFuzzy(
   found: { end: number; entry: GazetteerEntry }[],
@@ -264,14 +269,14 @@ export function createGazetteer(input: GazetteerInput): Gazetteer {
   return {
     prefix,
     matchAt(text, pos) {
-      const found: { end: number; entries: GazetteerEntry[] }[] = [];
+      let found: { end: number; entries: GazetteerEntry[] }[] | null = null;
       let node: TrieNode | undefined = root;
       for (let i = pos; i < text.length; i++) {
         node = node.next.get(text[i] as string);
         if (!node) break;
-        if (node.entries) found.push({ end: i + 1, entries: node.entries });
+        if (node.entries) (found ??= []).push({ end: i + 1, entries: node.entries });
       }
-      return found;
+      return found ?? NO_MATCHES;
     },
     fuzzyAt(text, pos, boundary, after) {
       const found: { end: number; entry: GazetteerEntry }[] = [];
@@ -284,7 +289,8 @@ export function createGazetteer(input: GazetteerInput): Gazetteer {
       let node: TrieNode | undefined = root.next.get(text[pos] as string);
       for (let depth = 1; node && depth < 8 && pos + depth < text.length; depth++) {
         const written = text[pos + depth] as string;
-        for (const [ch, child] of node.next) {
+        node.kids ??= [...node.next];
+        for (const [ch, child] of node.kids) {
           if (ch === written) continue;
           let at: TrieNode | undefined = child;
           let end = pos + depth + 1;

@@ -212,7 +212,9 @@ function finish(
   covered: Uint8Array,
   gazetteer: Gazetteer,
 ): ParsedAddress {
-  const elements: (AddressElement & { code?: string | null })[] = [];
+  const elements: AddressElement[] = [];
+  // Division or place codes of the elements, kept beside them (the answer has no codes).
+  const codes: (string | null)[] = [];
   const seen = new Set<string>();
   let prevLabel: AddressLabel | null = null;
   let pieceIndex = 0;
@@ -220,7 +222,10 @@ function finish(
     const next = pieces[pieceIndex];
     if (next && next.start === pos) {
       let label = next.label;
-      const key = `${label}|${next.normalized}`;
+      const known =
+        !next.code && (label === 'road' || label === 'poi') ? correct(gazetteer, next.normalized) : null;
+      const normalized = known?.normalized ?? next.normalized;
+      const key = `${label}|${normalized}`;
       if (NAME_LABELS.has(label) && seen.has(key)) label = 'redundant';
       else if (
         label === 'road' &&
@@ -230,17 +235,13 @@ function finish(
       else if (label === 'roadno' && prevLabel === 'subroad') label = 'subroadno';
       seen.add(key);
       if (label === 'otherinfo') {
-        pushOther(elements, input, text, next.start, next.end);
+        pushOther(elements, codes, input, text, next.start, next.end);
         pos = next.end;
         pieceIndex++;
         continue;
       }
-      const known =
-        !next.code && (label === 'road' || label === 'poi') ? correct(gazetteer, next.normalized) : null;
-      elements.push({
-        ...element(input, label, next.start, next.end, known?.normalized ?? next.normalized),
-        code: known?.code ?? next.code ?? null,
-      });
+      elements.push(element(input, label, next.start, next.end, normalized));
+      codes.push(known?.code ?? next.code ?? null);
       if (RANK[label] !== undefined) prevLabel = label;
       pos = next.end;
       pieceIndex++;
@@ -259,13 +260,13 @@ function finish(
         end++;
       // Runs of marks alone (---, ##) are separators too.
       const run = text.slice(pos, end);
-      if (hasWordChar(run)) pushOther(elements, input, text, pos, end);
+      if (hasWordChar(run)) pushOther(elements, codes, input, text, pos, end);
       pos = end;
       continue;
     }
     pos++;
   }
-  return assemble(input, elements, gazetteer);
+  return assemble(input, elements, codes, gazetteer);
 }
 
 /**
@@ -296,7 +297,14 @@ function hasWordChar(run: string): boolean {
  * Remarks written in one run are one `otherinfo` (打 + 电话再送, 门卫 + 代收); a position word
  * glued to a remark belongs to it (门口鞋柜).
  */
-function pushOther(elements: AddressElement[], input: string, text: string, start: number, end: number) {
+function pushOther(
+  elements: AddressElement[],
+  codes: (string | null)[],
+  input: string,
+  text: string,
+  start: number,
+  end: number,
+) {
   const last = elements.at(-1);
   if (
     last &&
@@ -307,6 +315,7 @@ function pushOther(elements: AddressElement[], input: string, text: string, star
     return;
   }
   elements.push(element(input, 'otherinfo', start, end, text.slice(start, end)));
+  codes.push(null);
 }
 
 // The tail of a standard address in tree order, and what each element needs before it: a door
@@ -345,16 +354,18 @@ const NEEDS: Partial<Record<AddressLabel, readonly AddressLabel[]>> = {
  * parsing the standard address gives the same standard address back.
  */
 function standardTail(
-  found: readonly (AddressElement & { code?: string | null })[],
+  found: readonly AddressElement[],
+  codes: readonly (string | null)[],
   hasCommunity: boolean,
 ): string[] {
   const kept = new Set<AddressLabel>();
   if (hasCommunity) kept.add('community');
   const byLabel = new Map<AddressLabel, string>();
-  for (const e of found) {
+  for (let i = 0; i < found.length; i++) {
+    const e = found[i] as AddressElement;
     // A name guessed only from its position (before a number, no known name, no suffix) is not
     // standard: read alone it is not recognisable as a name.
-    const guessed = (e.label === 'poi' || e.label === 'road') && !e.code && !suffixLabel(e.normalized);
+    const guessed = (e.label === 'poi' || e.label === 'road') && !codes[i] && !suffixLabel(e.normalized);
     if (!guessed && !byLabel.has(e.label)) byLabel.set(e.label, e.normalized);
   }
   const tail: string[] = [];
@@ -386,55 +397,63 @@ function element(
 
 function assemble(
   input: string,
-  found: (AddressElement & { code?: string | null })[],
+  elements: AddressElement[],
+  codes: (string | null)[],
   gazetteer: Gazetteer,
 ): ParsedAddress {
-  const first = (label: AddressLabel) => found.find((e) => e.label === label);
+  // The first element of each label, and the first known road or place (one pass).
+  const firstAt = new Map<AddressLabel, number>();
+  let knownAt = -1;
+  for (let i = 0; i < elements.length; i++) {
+    const label = (elements[i] as AddressElement).label;
+    if (!firstAt.has(label)) firstAt.set(label, i);
+    if (knownAt < 0 && (label === 'poi' || label === 'road') && codes[i]) knownAt = i;
+  }
+  const first = (label: AddressLabel) => {
+    const at = firstAt.get(label);
+    return at === undefined
+      ? undefined
+      : { element: elements[at] as AddressElement, code: codes[at] ?? null };
+  };
   const town = first('town');
-  const known = found.find((e) => (e.label === 'poi' || e.label === 'road') && e.code);
+  const known =
+    knownAt >= 0
+      ? { element: elements[knownAt] as AddressElement, code: codes[knownAt] as string }
+      : undefined;
   const community = first('community');
   // Village names repeat across townships: take the one in the written (or implied) township.
-  const wantedTown = town?.code ?? (known?.code ? gazetteer.townOf(known.code) : null);
+  const wantedTown = town?.code ?? (known ? gazetteer.townOf(known.code) : null);
   if (community?.code && wantedTown && gazetteer.townOf(community.code) !== wantedTown) {
     const other = gazetteer
-      .lookup(community.normalized)
+      .lookup(community.element.normalized)
       .find((e) => e.label === 'community' && e.code && gazetteer.townOf(e.code) === wantedTown);
     if (other) community.code = other.code;
   }
   let townCode = town?.code ?? (community?.code ? gazetteer.townOf(community.code) : null);
-  let communityName = community?.normalized ?? null;
+  let communityName = community?.element.normalized ?? null;
   let communityCode = community?.code ?? null;
-  if (known?.code) {
+  if (known) {
     const knownTown = gazetteer.townOf(known.code);
     if (!townCode || knownTown === townCode) {
       townCode = knownTown ?? townCode;
       const isVillage = !known.code.endsWith('000');
-      if (!communityName && isVillage && known.label === 'poi') {
+      if (!communityName && isVillage && known.element.label === 'poi') {
         communityName = gazetteer.nameOf(known.code);
         communityCode = known.code;
       }
     }
   }
-  const townName = town?.normalized ?? (townCode ? gazetteer.nameOf(townCode) : null);
-  const districtElement = first('district');
-  const inRegion = !districtElement || districtElement.normalized === gazetteer.prefix.district;
+  const townName = town?.element.normalized ?? (townCode ? gazetteer.nameOf(townCode) : null);
+  const district = first('district');
+  const inRegion = !district || district.element.normalized === gazetteer.prefix.district;
+  const prov = first('prov')?.element.normalized;
+  const city = first('city')?.element.normalized;
   const prefix = inRegion
-    ? [
-        first('prov')?.normalized ?? gazetteer.prefix.prov,
-        first('city')?.normalized ?? gazetteer.prefix.city,
-        gazetteer.prefix.district,
-      ]
-    : [first('prov')?.normalized ?? '', first('city')?.normalized ?? '', districtElement?.normalized ?? ''];
-  const tail = standardTail(found, communityName !== null);
+    ? (prov ?? gazetteer.prefix.prov) + (city ?? gazetteer.prefix.city) + gazetteer.prefix.district
+    : (prov ?? '') + (city ?? '') + (district?.element.normalized ?? '');
+  const tail = standardTail(elements, codes, communityName !== null);
   const divisionCode =
-    communityCode ?? townCode ?? (districtElement?.code && inRegion ? districtElement.code : null) ?? null;
-  const elements: AddressElement[] = found.map(({ label, value, normalized, start, end }) => ({
-    label,
-    value,
-    normalized,
-    start,
-    end,
-  }));
-  const standard = [...prefix, townName ?? '', communityName ?? '', ...tail].join('');
+    communityCode ?? townCode ?? (district?.code && inRegion ? district.code : null) ?? null;
+  const standard = prefix + (townName ?? '') + (communityName ?? '') + tail.join('');
   return { input, elements, divisionCode, standard };
 }

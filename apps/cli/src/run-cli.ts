@@ -12,12 +12,25 @@ export interface CliRun {
 
 /** Runs the CLI as its own process (as a user would), for tests. */
 export function runCli(env: Record<string, string>, ...args: string[]): Promise<CliRun> {
+  return runCliWithInput(env, null, ...args);
+}
+
+/** The same, with `input` written to the command's stdin (then closed). */
+export function runCliWithInput(
+  env: Record<string, string>,
+  input: string | null,
+  ...args: string[]
+): Promise<CliRun> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [tsx, main, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [tsx, main, ...args], {
+      env,
+      stdio: [input === null ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+    });
+    if (input !== null) child.stdin?.end(input);
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
+    child.stdout?.on('data', (d) => (stdout += d));
+    child.stderr?.on('data', (d) => (stderr += d));
     child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
   });
 }

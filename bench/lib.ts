@@ -169,10 +169,10 @@ export function formatTable(results: readonly BenchResult[]): string {
       .filter((r) => r.database === database)
       .map((r) => [
         r.name,
-        number.format(r.value),
+        r.unit === '%' ? r.value.toFixed(1) : number.format(r.value),
         r.unit,
         r.baseline,
-        number.format(r.baselineValue),
+        r.unit === '%' ? r.baselineValue.toFixed(1) : number.format(r.baselineValue),
         `${r.ratio.toFixed(2)}×`,
         r.target,
       ]);

@@ -1,4 +1,6 @@
 import { systemActor } from '@zhizhi/kernel';
+import { eventsOutbox } from '@zhizhi/kernel/events';
+import { inArray } from 'drizzle-orm';
 import { fenghuaDivisions, fenghuaPlaceAreas, fenghuaPlaceLibrary } from '@zhizhi/pack-fenghua';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../testing';
@@ -129,6 +131,18 @@ describe('places over HTTP', () => {
     });
     expect(decided.statusCode).toBe(200);
     expect(decided.json().state).toBe('accepted');
+    const events = await t.kernel.db
+      .select({ type: eventsOutbox.type, payload: eventsOutbox.payload })
+      .from(eventsOutbox)
+      .where(inArray(eventsOutbox.type, ['places.import.finished', 'places.review.decided']));
+    expect(events).toContainEqual({
+      type: 'places.import.finished',
+      payload: { importId, total: 5, matched: 1, review: 3, failed: 1 },
+    });
+    expect(events).toContainEqual({
+      type: 'places.review.decided',
+      payload: { caseId: review.id, decision: 'accept', addressId: decided.json().addressId },
+    });
 
     const after = (await get(`/api/places/match?q=${encodeURIComponent('阳光华圆1幢2单元101室')}`)).json();
     expect(after.best.place.key).toBe(`${JINPING}阳光社区阳光花园1幢2单元101室`);

@@ -217,7 +217,15 @@ export function createImportService(kernel: Kernel, store: LibraryStore, reviews
         finishedAt: done ? clock.now() : null,
       })
       .where(eq(placesImport.id, importId));
-    if (!done) {
+    if (done) {
+      await kernel.events.publish(tx, 'places.import.finished', {
+        importId,
+        total: job.total,
+        matched: job.matched + counts.matched,
+        review: job.review + counts.review,
+        failed: job.failed + counts.failed,
+      });
+    } else {
       await kernel.jobs.enqueue(tx, {
         kind: PLACES_IMPORT_JOB,
         payload: { importId },

@@ -220,6 +220,11 @@ export function createReviewService(
         subjectId: caseId,
         data: { addressId, records: recordIds.length },
       });
+      await kernel.events.publish(tx, 'places.review.decided', {
+        caseId,
+        decision: input.decision,
+        addressId,
+      });
       return { addressId };
     });
     store.invalidate();

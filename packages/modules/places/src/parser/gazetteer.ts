@@ -274,7 +274,9 @@ export function createGazetteer(input: GazetteerInput): Gazetteer {
       for (let i = pos; i < text.length; i++) {
         node = node.next.get(text[i] as string);
         if (!node) break;
-        if (node.entries) (found ??= []).push({ end: i + 1, entries: node.entries });
+        if (!node.entries) continue;
+        found ??= [];
+        found.push({ end: i + 1, entries: node.entries });
       }
       return found ?? NO_MATCHES;
     },

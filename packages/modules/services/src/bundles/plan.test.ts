@@ -1,0 +1,237 @@
+import { isKernelError } from '@zhizhi/kernel';
+import { describe, expect, it } from 'vitest';
+import {
+  type Bundle,
+  bundleSchema,
+  type DictionaryEntry,
+  dictionaryEntrySchema,
+  type Matter,
+  type MatterInput,
+  matterSchema,
+} from '../catalogue/types';
+import { validateForm } from '../catalogue/validate-form';
+import { planBundle } from './plan';
+
+const n = (zh: string, en: string) => ({ zh, en });
+const DISTRICT = '330213000000';
+
+const dictionary: DictionaryEntry[] = [
+  {
+    code: 'applicant_name',
+    name: n('申请人姓名', 'Applicant name'),
+    type: 'text',
+    maxLength: 50,
+    personalData: 'name',
+  },
+  {
+    code: 'id_number',
+    name: n('公民身份号码', 'ID number'),
+    type: 'id_number',
+    personalData: 'id_number',
+    supply: { certificate: { type: 'resident_id', item: 'id_number' } },
+  },
+  { code: 'phone', name: n('联系电话', 'Phone'), type: 'phone', personalData: 'phone' },
+  { code: 'shop_name', name: n('字号名称', 'Trade name'), type: 'text', maxLength: 60, personalData: 'none' },
+  {
+    code: 'premises',
+    name: n('经营场所', 'Premises'),
+    type: 'address',
+    maxLength: 200,
+    personalData: 'address',
+  },
+  {
+    code: 'area',
+    name: n('经营面积（平方米）', 'Floor area (m²)'),
+    type: 'number',
+    min: 1,
+    max: 100000,
+    personalData: 'none',
+  },
+  {
+    code: 'sign_text',
+    name: n('招牌文字', 'Signboard text'),
+    type: 'text',
+    maxLength: 40,
+    personalData: 'none',
+  },
+].map((e) => dictionaryEntrySchema.parse(e));
+
+const upload = { kind: 'upload' as const, accept: ['application/pdf', 'image/jpeg'] };
+const base = {
+  version: 1,
+  departmentCode: 'scjgj',
+  divisionCodes: [DISTRICT],
+  kind: 'promised' as const,
+  visits: 0 as const,
+  applicantTypes: ['person' as const],
+  channels: ['web' as const, 'window' as const],
+  fees: [],
+  guide: n('办事指南', 'Guide'),
+};
+const matterInputs: MatterInput[] = [
+  {
+    ...base,
+    code: '许可-00101-000',
+    name: n('个体工商户设立登记', 'Sole proprietorship registration'),
+    legalLimit: { value: 15, unit: 'working_days' },
+    promisedLimit: { value: 1, unit: 'working_days' },
+    fields: [
+      { field: 'applicant_name', required: true },
+      { field: 'id_number', required: true },
+      { field: 'shop_name', required: true },
+      { field: 'premises', required: true },
+    ],
+    materials: [
+      {
+        code: 'id_card',
+        name: n('身份证', 'ID card'),
+        required: true,
+        source: { kind: 'certificate', certificateType: 'resident_id' },
+      },
+      { code: 'lease', name: n('场所使用证明', 'Proof of premises'), required: true, source: upload },
+    ],
+  },
+  {
+    ...base,
+    code: '许可-00102-000',
+    name: n('食品经营许可', 'Food business permit'),
+    legalLimit: { value: 20, unit: 'working_days' },
+    promisedLimit: { value: 5, unit: 'working_days' },
+    commitment: true,
+    fields: [
+      { field: 'applicant_name', required: true },
+      { field: 'id_number', required: true },
+      { field: 'premises', required: true },
+      { field: 'area', required: true },
+      { field: 'phone', required: false },
+    ],
+    materials: [
+      {
+        code: 'id_card',
+        name: n('身份证', 'ID card'),
+        required: true,
+        source: { kind: 'certificate', certificateType: 'resident_id' },
+      },
+      { code: 'lease', name: n('场所使用证明', 'Proof of premises'), required: false, source: upload },
+      { code: 'layout', name: n('平面布局图', 'Floor plan'), required: true, source: upload },
+    ],
+  },
+  {
+    ...base,
+    code: '许可-00103-000',
+    name: n('户外招牌设置', 'Outdoor signboard'),
+    departmentCode: 'zhzf',
+    legalLimit: { value: 10, unit: 'working_days' },
+    promisedLimit: { value: 3, unit: 'working_days' },
+    fields: [
+      { field: 'applicant_name', required: true },
+      { field: 'sign_text', required: true },
+      { field: 'phone', required: true },
+    ],
+    materials: [
+      { code: 'sign_design', name: n('招牌效果图', 'Signboard design'), required: true, source: upload },
+    ],
+  },
+];
+const matters = new Map<string, Matter>(matterInputs.map((m) => [m.code, matterSchema.parse(m)]));
+const byCode = new Map(dictionary.map((e) => [e.code, e]));
+const restaurant: Bundle = bundleSchema.parse({
+  code: 'open_restaurant',
+  name: n('开餐馆一件事', 'Open a restaurant'),
+  guide: n('一次告知、一表申请', 'One form, one set of materials'),
+  questions: [
+    {
+      code: 'has_signboard',
+      text: n('是否设置户外招牌？', 'Will you put up an outdoor sign?'),
+      type: 'boolean',
+    },
+  ],
+  matters: [
+    { matterCode: '许可-00101-000' },
+    { matterCode: '许可-00102-000' },
+    { matterCode: '许可-00103-000', when: 'answers.has_signboard == true' },
+  ],
+});
+
+describe('one-thing bundles', () => {
+  it('asks each field once, requires it if any matter does, and merges materials', () => {
+    const plan = planBundle(restaurant, { has_signboard: true }, matters, byCode);
+    expect(plan.matters.map((m) => m.code)).toEqual(['许可-00101-000', '许可-00102-000', '许可-00103-000']);
+    expect(plan.form.map((f) => f.entry.code)).toEqual([
+      'applicant_name',
+      'id_number',
+      'shop_name',
+      'premises',
+      'area',
+      'phone',
+      'sign_text',
+    ]);
+    const phone = plan.form.find((f) => f.entry.code === 'phone');
+    expect(phone).toMatchObject({ required: true, matters: ['许可-00102-000', '许可-00103-000'] });
+    expect(plan.separately).toEqual({ fields: 12, materials: 6 });
+    // One ID card (an e-certificate) and one proof of premises, required because one matter requires it.
+    expect(plan.materials.map((m) => [m.material.code, m.required, m.matters.length])).toEqual([
+      ['id_card', true, 2],
+      ['lease', true, 2],
+      ['layout', true, 1],
+      ['sign_design', true, 1],
+    ]);
+  });
+
+  it('leaves out matters whose condition the answers do not meet', () => {
+    const plan = planBundle(restaurant, { has_signboard: false }, matters, byCode);
+    expect(plan.matters).toHaveLength(2);
+    expect(plan.skipped).toEqual([{ matterCode: '许可-00103-000', when: 'answers.has_signboard == true' }]);
+    expect(plan.form.some((f) => f.entry.code === 'sign_text')).toBe(false);
+  });
+
+  it('refuses missing, mistyped and unknown answers', () => {
+    for (const answers of [{}, { has_signboard: 'yes' }, { has_signboard: true, seats: 30 }]) {
+      try {
+        planBundle(restaurant, answers, matters, byCode);
+        expect.unreachable();
+      } catch (error) {
+        expect(isKernelError(error) && error.code).toBe('services.bundle.answers_invalid');
+      }
+    }
+  });
+
+  it('validates the single form against the dictionary, every problem at once', () => {
+    const { form } = planBundle(restaurant, { has_signboard: false }, matters, byCode);
+    const fields = form.map((f) => ({ entry: f.entry, required: f.required }));
+    expect(() =>
+      validateForm(fields, {
+        applicant_name: '王建国',
+        id_number: '11010519491231002X',
+        shop_name: '阿国面馆',
+        premises: '浙江省宁波市奉化区锦屏街道中山东路26号',
+        area: 45,
+      }),
+    ).not.toThrow();
+    try {
+      validateForm(fields, { applicant_name: '王建国', id_number: '110105194912310021', area: 0, extra: 1 });
+      expect.unreachable();
+    } catch (error) {
+      expect(isKernelError(error) && error.code).toBe('services.form.invalid');
+      const codes = (
+        (error as { details: { errors: { path: string; code: string }[] } }).details.errors ?? []
+      ).map((e) => `${e.path}:${e.code}`);
+      expect(codes).toEqual([
+        'extra:services.field.unknown',
+        'id_number:identity.id_number.check_digit',
+        'shop_name:services.field.required',
+        'premises:services.field.required',
+        'area:services.field.min',
+      ]);
+    }
+  });
+
+  it('refuses a matter whose promised limit exceeds the legal one, or a malformed code', () => {
+    const first = matterInputs[0] as MatterInput;
+    expect(
+      matterSchema.safeParse({ ...first, promisedLimit: { value: 30, unit: 'working_days' } }).success,
+    ).toBe(false);
+    expect(matterSchema.safeParse({ ...first, code: '许可-101-000' }).success).toBe(false);
+    expect(matterSchema.safeParse({ ...first, code: '公共服务-00001-001-02' }).success).toBe(true);
+  });
+});

@@ -56,3 +56,10 @@ export { fenghuaMetrics, fenghuaStations } from './sensing-stations';
 export { fenghuaPlaceAreas, gridPoint, villagePoint } from './places/areas';
 export { POI_CATEGORIES, type PoiCategory } from './places/builder';
 export { fenghuaPlaceLibrary } from './places/library';
+export {
+  fenghuaBundles,
+  fenghuaCertificateTypes,
+  fenghuaFieldDictionary,
+  fenghuaMatters,
+  fenghuaMattersByArea,
+} from './services';

@@ -79,6 +79,16 @@ export const dictionaryEntrySchema = z.object({
     .optional(),
 });
 export type DictionaryEntry = z.infer<typeof dictionaryEntrySchema>;
+/** The dictionary entry with its cross-field rules (a choice lists its options; min ≤ max). */
+export const checkedDictionaryEntrySchema = dictionaryEntrySchema
+  .refine((e) => e.type !== 'choice' || (e.options?.length ?? 0) > 0, {
+    message: 'a choice field lists its options',
+    path: ['options'],
+  })
+  .refine((e) => e.min === undefined || e.max === undefined || e.min <= e.max, {
+    message: 'min cannot exceed max',
+    path: ['min'],
+  });
 
 const limit = z.object({
   value: z.number().int().min(0).max(3650),
@@ -140,6 +150,10 @@ export const matterSchema = z
   .refine((m) => m.promisedLimit.unit !== m.legalLimit.unit || m.promisedLimit.value <= m.legalLimit.value, {
     message: 'the promised limit cannot exceed the legal one',
     path: ['promisedLimit'],
+  })
+  .refine((m) => m.kind !== 'immediate' || m.promisedLimit.value === 0, {
+    message: 'a 即办件 is done at once: its promised limit is 0',
+    path: ['promisedLimit'],
   });
 export type Matter = z.infer<typeof matterSchema>;
 export type MatterInput = z.input<typeof matterSchema>;
@@ -161,7 +175,14 @@ export const bundleSchema = z.object({
           .optional(),
       }),
     )
-    .max(20),
+    .max(20)
+    .refine(
+      (questions) =>
+        questions.every((q) => (q.type === 'choice') === (q.options !== undefined && q.options.length > 0)),
+      {
+        message: 'a choice question lists its options; a yes/no question has none',
+      },
+    ),
   /** Each member matter applies when its CEL condition over `answers` holds (always when absent). */
   matters: z
     .array(z.object({ matterCode: z.string().regex(MATTER_CODE), when: z.string().max(2000).optional() }))

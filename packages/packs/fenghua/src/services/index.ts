@@ -1,0 +1,3 @@
+export { fenghuaBundles } from './bundles';
+export { fenghuaCertificateTypes, fenghuaFieldDictionary } from './dictionary';
+export { fenghuaMatters, fenghuaMattersByArea } from './matters';

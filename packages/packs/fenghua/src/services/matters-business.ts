@@ -1,0 +1,365 @@
+import type { MatterInput } from '@zhizhi/services';
+import { cert, fields, matter, REAL_ESTATE_FEE, upload } from './matter-kit';
+
+const firm = ['enterprise'] as MatterInput['applicantTypes'];
+const PERSON = ['applicant_name', 'applicant_id_number', 'applicant_phone'];
+const FIRM = ['uscc', 'enterprise_name', 'legal_representative', 'applicant_phone'];
+
+/** 不动产登记 (自然资源和规划分局) and the utility transfers handled at its window (政务服务中心). */
+export const realEstateMatters: MatterInput[] = [
+  matter({
+    code: '确认-00601-001',
+    name: ['不动产转移登记（存量房买卖）', 'Transfer registration (second-hand home sale)'],
+    departmentCode: 'zrzyj',
+    limits: [30, 1],
+    visits: 1,
+    applicantTypes: ['person', 'enterprise'],
+    fields: fields(
+      ...PERSON,
+      'property_certificate_no',
+      'property_unit_no',
+      'property_address',
+      'property_area',
+      'transaction_price',
+      'marital_status',
+    ),
+    materials: [
+      cert('resident_id'),
+      cert('property_certificate'),
+      cert('marriage_certificate', false),
+      upload('sale_contract', '存量房买卖合同', 'Sale contract'),
+      upload('tax_receipt', '完税凭证', 'Tax payment receipt'),
+    ],
+    fees: [REAL_ESTATE_FEE],
+    guide: [
+      '买卖双方一窗受理、税费同缴，登记后当场领取电子不动产权证书。',
+      'Buyer and seller file at one window, pay taxes together and receive the e-certificate at once.',
+    ],
+  }),
+  matter({
+    code: '确认-00601-002',
+    name: ['不动产抵押权首次登记', 'Mortgage registration'],
+    departmentCode: 'zrzyj',
+    limits: [30, 1],
+    visits: 0,
+    applicantTypes: ['person', 'enterprise'],
+    fields: fields(...PERSON, 'property_certificate_no', 'property_address', 'mortgagee', 'mortgage_amount'),
+    materials: [
+      cert('property_certificate'),
+      upload('mortgage_contract', '抵押合同及主债权合同', 'Mortgage and loan contracts'),
+    ],
+    fees: [REAL_ESTATE_FEE],
+    guide: [
+      '银行网点可代为申请抵押登记，全程网办。',
+      'Banks file mortgage registrations online on the borrower’s behalf.',
+    ],
+  }),
+  matter({
+    code: '公共服务-00602-000',
+    name: ['不动产登记资料查询', 'Searching the real estate register'],
+    departmentCode: 'zrzyj',
+    limits: [0, 0],
+    visits: 0,
+    applicantTypes: ['person', 'enterprise', 'organisation'],
+    channels: ['window', 'web', 'mobile', 'kiosk'],
+    fields: fields(...PERSON, 'property_address?', 'application_reason'),
+    materials: [
+      cert('resident_id'),
+      upload(
+        'authorisation',
+        '授权委托书（代理查询时）',
+        'Power of attorney (when acting for someone)',
+        false,
+      ),
+    ],
+    guide: [
+      '权利人可查询名下不动产登记信息并打印查询证明。',
+      'Owners can look up their registered property and print a certified extract.',
+    ],
+  }),
+  matter({
+    code: '公共服务-01501-001',
+    name: ['供水过户', 'Water account transfer'],
+    departmentCode: 'zwfw',
+    limits: [3, 0],
+    visits: 0,
+    applicantTypes: ['person', 'enterprise'],
+    fields: fields(...PERSON, 'property_address', 'water_account'),
+    materials: [cert('property_certificate'), cert('resident_id')],
+    guide: ['不动产过户后同步办理供水户名变更。', 'The water account follows the title transfer.'],
+  }),
+  matter({
+    code: '公共服务-01501-002',
+    name: ['供电过户', 'Electricity account transfer'],
+    departmentCode: 'zwfw',
+    limits: [3, 0],
+    visits: 0,
+    applicantTypes: ['person', 'enterprise'],
+    fields: fields(...PERSON, 'property_address', 'power_account'),
+    materials: [cert('property_certificate'), cert('resident_id')],
+    guide: ['不动产过户后同步办理供电户名变更。', 'The electricity account follows the title transfer.'],
+  }),
+  matter({
+    code: '公共服务-01501-003',
+    name: ['燃气过户', 'Gas account transfer'],
+    departmentCode: 'zwfw',
+    limits: [3, 1],
+    visits: 0,
+    applicantTypes: ['person', 'enterprise'],
+    fields: fields(...PERSON, 'property_address', 'gas_account'),
+    materials: [cert('property_certificate'), cert('resident_id')],
+    guide: [
+      '不动产过户后同步办理燃气户名变更，需预约上门安全检查。',
+      'The gas account follows the title transfer after a safety visit.',
+    ],
+  }),
+];
+
+/** Starting a business and opening a restaurant (市场监管局, 综合执法局, 卫健局, 公安分局, 消防). */
+export const businessMatters: MatterInput[] = [
+  matter({
+    code: '许可-00701-000',
+    name: ['个体工商户设立登记', 'Registering a sole trader'],
+    departmentCode: 'scjgj',
+    limits: [3, 1],
+    visits: 0,
+    applicantTypes: ['person'],
+    fields: fields(
+      ...PERSON,
+      'proposed_name',
+      'business_scope',
+      'premises_address',
+      'premises_area?',
+      'employees?',
+    ),
+    materials: [
+      cert('resident_id'),
+      upload('premises_proof', '经营场所使用证明', 'Proof of the right to use the premises'),
+    ],
+    guide: [
+      '经营者在线申报，材料齐全的当日发放电子营业执照。',
+      'Operators apply online and receive an e-licence the same day when complete.',
+    ],
+  }),
+  matter({
+    code: '许可-00702-000',
+    name: ['有限责任公司设立登记', 'Registering a limited company'],
+    departmentCode: 'scjgj',
+    limits: [3, 1],
+    visits: 0,
+    applicantTypes: ['person', 'enterprise'],
+    fields: fields(
+      ...PERSON,
+      'proposed_name',
+      'legal_representative',
+      'legal_rep_id_number',
+      'registered_capital',
+      'business_scope',
+      'premises_address',
+      'employees?',
+    ),
+    materials: [
+      cert('resident_id'),
+      upload('articles', '公司章程', 'Articles of association'),
+      upload('premises_proof', '住所使用证明', 'Proof of the registered address'),
+    ],
+    guide: [
+      '企业开办“一件事”1个工作日内办结，营业执照、公章、社保和公积金登记同步办理。',
+      'Company start-up takes one working day, with seal, social insurance and housing fund together.',
+    ],
+  }),
+  matter({
+    code: '许可-00703-000',
+    name: ['食品经营许可（告知承诺）', 'Food business licence (by commitment)'],
+    departmentCode: 'scjgj',
+    limits: [10, 1],
+    visits: 0,
+    applicantTypes: ['person', 'enterprise'],
+    fields: fields(
+      ...FIRM,
+      'premises_address',
+      'premises_area',
+      'food_business_items',
+      'food_safety_manager',
+      'seats?',
+    ),
+    materials: [
+      cert('business_licence'),
+      upload('layout_plan', '经营场所平面布局图', 'Floor plan of the premises'),
+      upload('safety_rules', '食品安全管理制度', 'Food safety rules'),
+    ],
+    commitment: true,
+    guide: [
+      '申请人承诺符合条件的当场发证，市场监管所在3个月内现场核查。',
+      'On signing the commitment the licence is issued at once; an inspection follows within three months.',
+    ],
+  }),
+  matter({
+    code: '许可-00704-000',
+    name: [
+      '公众聚集场所投入使用、营业前消防安全检查（告知承诺）',
+      'Fire safety check before opening a public venue (by commitment)',
+    ],
+    departmentCode: 'yjj',
+    limits: [10, 1],
+    visits: 0,
+    applicantTypes: firm,
+    fields: fields(...FIRM, 'premises_address', 'premises_area', 'venue_type', 'seats?'),
+    materials: [
+      cert('business_licence'),
+      upload('fire_plan', '消防安全制度和应急预案', 'Fire safety rules and emergency plan'),
+      upload('fire_check', '消防设施检测报告', 'Fire equipment test report', false),
+    ],
+    commitment: true,
+    guide: [
+      '选择告知承诺方式的，当场作出许可，消防救援机构在30日内现场核查。',
+      'With a signed commitment the permit is issued at once and checked on site within 30 days.',
+    ],
+  }),
+  matter({
+    code: '其他-00705-000',
+    name: ['户外招牌设置', 'Putting up an outdoor shop sign'],
+    departmentCode: 'zhzfj',
+    limits: [5, 2],
+    visits: 0,
+    applicantTypes: ['person', 'enterprise'],
+    fields: fields(...FIRM, 'premises_address', 'signboard_text', 'signboard_area'),
+    materials: [
+      upload('sign_design', '招牌设计效果图', 'Sign design'),
+      upload('sign_safety', '安全承诺书', 'Safety undertaking'),
+    ],
+    guide: [
+      '店招按街区设置导则设计，面积较大的须提交结构安全说明。',
+      'Signs follow the street design guide; larger ones need a structural note.',
+    ],
+  }),
+  matter({
+    code: '许可-00706-000',
+    name: ['公共场所卫生许可', 'Public venue hygiene licence'],
+    departmentCode: 'wjj',
+    limits: [20, 3],
+    visits: 0,
+    applicantTypes: firm,
+    fields: fields(...FIRM, 'premises_address', 'premises_area', 'venue_type'),
+    materials: [cert('business_licence'), upload('hygiene_rules', '卫生管理制度', 'Hygiene rules')],
+    guide: [
+      '宾馆、美容美发等公共场所开业前申请，可选择告知承诺。',
+      'Hotels, salons and similar venues apply before opening.',
+    ],
+  }),
+  matter({
+    code: '其他-00707-000',
+    name: ['公章刻制备案', 'Registering a company seal'],
+    departmentCode: 'gaj',
+    limits: [1, 0],
+    visits: 0,
+    applicantTypes: firm,
+    fields: fields(...FIRM),
+    materials: [cert('business_licence'), cert('resident_id')],
+    guide: [
+      '新办企业首套印章由政府免费刻制，公安备案同步完成。',
+      'New companies get their first seals free, registered with the police at once.',
+    ],
+  }),
+];
+
+/** Building, planning and township services (住建局, 自然资源和规划分局, 生态环境分局, townships). */
+export const constructionMatters: MatterInput[] = [
+  matter({
+    code: '许可-01201-000',
+    name: ['建筑工程施工许可证核发', 'Construction permit'],
+    departmentCode: 'zjj',
+    limits: [7, 3],
+    visits: 0,
+    applicantTypes: firm,
+    fields: fields(...FIRM, 'project_name', 'project_address', 'construction_area', 'contract_price'),
+    materials: [
+      cert('business_licence'),
+      upload('planning_permit', '建设工程规划许可证', 'Planning permit'),
+      upload('construction_contract', '施工合同', 'Construction contract'),
+    ],
+    guide: [
+      '工程投资额30万元以上或建筑面积300平方米以上的建筑工程开工前申领。',
+      'Required before works over 300,000 yuan or 300 m² begin.',
+    ],
+  }),
+  matter({
+    code: '许可-01202-000',
+    name: ['建设工程规划许可证核发', 'Planning permit for building works'],
+    departmentCode: 'zrzyj',
+    limits: [20, 5],
+    visits: 0,
+    applicantTypes: ['enterprise', 'organisation'],
+    fields: fields(...FIRM, 'project_name', 'project_address', 'construction_area'),
+    materials: [
+      cert('business_licence'),
+      upload('design_plan', '建设工程设计方案', 'Design scheme'),
+      upload('land_document', '土地权属证明', 'Land title document'),
+    ],
+    guide: [
+      '城镇开发边界内的建设工程，设计方案审查通过后核发规划许可证。',
+      'Issued after the design scheme is approved.',
+    ],
+  }),
+  matter({
+    code: '其他-01203-000',
+    name: ['建设项目环境影响登记表备案', 'Environmental impact registration of a project'],
+    departmentCode: 'sthjj',
+    limits: [0, 0],
+    visits: 0,
+    applicantTypes: firm,
+    fields: fields(...FIRM, 'project_name', 'project_address', 'business_scope'),
+    materials: [
+      cert('business_licence'),
+      upload('project_outline', '建设项目概况及污染防治措施', 'Project outline and pollution controls'),
+    ],
+    guide: [
+      '环境影响很小的建设项目在线填报登记表，即时备案。',
+      'Low-impact projects file the registration form online and are recorded at once.',
+    ],
+  }),
+  matter({
+    code: '许可-01204-000',
+    name: ['乡村建设规划许可（农村村民住宅，大堰镇）', 'Rural building permit for a village home (Dayan)'],
+    departmentCode: 'town-330213107',
+    divisionCodes: ['330213107000'],
+    limits: [20, 10],
+    visits: 1,
+    applicantTypes: ['person'],
+    fields: fields(
+      ...PERSON,
+      'household_register_no',
+      'household_size',
+      'project_address',
+      'construction_area',
+    ),
+    materials: [
+      cert('household_register'),
+      upload('homestead_approval', '农村宅基地批准书', 'Homestead approval'),
+      upload('house_design', '农房设计图', 'House design'),
+    ],
+    guide: [
+      '村民建房经村级审查后向镇政府申请，镇联审后核发乡村建设规划许可证。',
+      'Villagers apply to the town after the village review; the town issues the permit.',
+    ],
+  }),
+  matter({
+    code: '其他-01205-000',
+    name: ['民宿开办登记（溪口镇）', 'Registering a guesthouse (Xikou)'],
+    departmentCode: 'town-330213100',
+    divisionCodes: ['330213100000'],
+    limits: [10, 5],
+    visits: 1,
+    applicantTypes: ['person', 'enterprise'],
+    fields: fields(...PERSON, 'premises_address', 'premises_area', 'property_certificate_no?'),
+    materials: [
+      cert('resident_id'),
+      cert('property_certificate'),
+      upload('fire_undertaking', '消防安全承诺书', 'Fire safety undertaking'),
+    ],
+    guide: [
+      '溪口镇民宿由镇政府牵头联合审查，合格后登记并纳入旅游民宿名录。',
+      'The town reviews guesthouses jointly and lists them when they pass.',
+    ],
+  }),
+];

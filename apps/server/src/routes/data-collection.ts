@@ -5,6 +5,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Modules } from '../modules';
 import { dateTime, uuid } from '../schemas';
+import { acceptSheetUploads } from '../plugins/sheet-uploads';
 
 const MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
 
@@ -69,15 +70,7 @@ export function dataCollectionRoutes(_kernel: Kernel, modules: Modules) {
     const r = app.withTypeProvider<ZodTypeProvider>();
     const tags = ['data-collection'];
     // Uploads: the body is the file itself (CSV, XLSX or JSON).
-    app.addContentTypeParser(
-      [
-        'text/csv',
-        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        'application/octet-stream',
-      ],
-      { parseAs: 'buffer', bodyLimit: MAX_UPLOAD_BYTES },
-      (_request, body, done) => done(null, body),
-    );
+    acceptSheetUploads(app, MAX_UPLOAD_BYTES);
 
     r.post(
       '/api/data/resources/:id/loads/upload',

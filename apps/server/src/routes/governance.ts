@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { Modules } from '../modules';
 import { dateTime, uuid } from '../schemas';
 import { caseDetail, caseDetailSchema, caseSchema } from './cases';
+import { acceptSheetUploads } from '../plugins/sheet-uploads';
 
 const location = z.object({ lng: z.number().min(-180).max(180), lat: z.number().min(-90).max(90) });
 
@@ -92,15 +93,7 @@ export function governanceRoutes(kernel: Kernel, modules: Modules) {
     const tags = ['governance'];
 
     // Raw uploads (CSV/XLSX) for the 12345 import: the body is the file itself.
-    app.addContentTypeParser(
-      [
-        'text/csv',
-        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        'application/octet-stream',
-      ],
-      { parseAs: 'buffer', bodyLimit: MAX_IMPORT_BYTES },
-      (_request, body, done) => done(null, body),
-    );
+    acceptSheetUploads(app, MAX_IMPORT_BYTES);
 
     r.get(
       '/api/governance/platforms',

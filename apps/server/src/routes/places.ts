@@ -22,6 +22,7 @@ import {
   reviewSummarySchema,
   sheetSchema,
 } from './places-schemas';
+import { acceptSheetUploads } from '../plugins/sheet-uploads';
 
 const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 const lng = z.coerce.number().min(-180).max(180);
@@ -35,15 +36,7 @@ export function placesRoutes(kernel: Kernel, modules: Modules) {
     const tags = ['places'];
 
     // Raw uploads (CSV/XLSX) of departmental address records: the body is the file itself.
-    app.addContentTypeParser(
-      [
-        'text/csv',
-        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        'application/octet-stream',
-      ],
-      { parseAs: 'buffer', bodyLimit: MAX_IMPORT_BYTES },
-      (_request, body, done) => done(null, body),
-    );
+    acceptSheetUploads(app, MAX_IMPORT_BYTES);
 
     const candidateOut = async (candidate: MatchCandidate) => ({
       place: await places.view(candidate.node),

@@ -52,7 +52,7 @@ export const enUSPlaces: Record<keyof typeof zhCNPlaces, string> = {
   'places.search.intro':
     'Type an address (incomplete or misspelt is fine) and choose a standard address to see its entry and the match explanation.',
   'places.search.label': 'Address',
-  'places.search.placeholder': 'Type an address, e.g. 锦屏街道阳光花园5幢',
+  'places.search.hint': 'Type an address, e.g. 锦屏街道阳光花园5幢',
   'places.search.via.match': 'Match',
   'places.search.via.partial': 'Partial match',
   'places.search.via.child': 'Below',

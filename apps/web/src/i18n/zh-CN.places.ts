@@ -49,7 +49,7 @@ export const zhCNPlaces = {
 
   'places.search.intro': '输入地址（可不完整、可有错别字），从标准地址库中选择一个条目查看详情和匹配解释。',
   'places.search.label': '地址',
-  'places.search.placeholder': '输入地址，如：锦屏街道阳光花园5幢',
+  'places.search.hint': '输入地址，如：锦屏街道阳光花园5幢',
   'places.search.via.match': '匹配',
   'places.search.via.partial': '部分匹配',
   'places.search.via.child': '下级',

@@ -39,7 +39,7 @@ export function PlacesDoorplatesPage() {
               value={text}
               onChange={setText}
               levels={SHEET_PARENT_LEVELS}
-              placeholder={t('places.doorplates.pick')}
+              hint={t('places.doorplates.pick')}
               onSelect={(place) => {
                 setParent(place);
                 setSheet(null);

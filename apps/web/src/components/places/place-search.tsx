@@ -26,12 +26,13 @@ export interface PlaceSearchProps {
   onSelect: (place: SearchResult) => void;
   /** Only offer entries of these levels (e.g. roads and estates for a doorplate sheet). */
   levels?: readonly string[];
-  placeholder?: string;
+  /** The hint shown in the empty box. */
+  hint?: string;
   testId?: string;
 }
 
 /** Standard addresses as the user types (debounced GET /api/places/search); late answers are dropped. */
-export function PlaceSearch({ value, onChange, onSelect, levels, placeholder, testId }: PlaceSearchProps) {
+export function PlaceSearch({ value, onChange, onSelect, levels, hint, testId }: PlaceSearchProps) {
   const t = useT();
   const enumLabel = useEnumLabel();
   const notify = useProblemNotifier();
@@ -91,7 +92,7 @@ export function PlaceSearch({ value, onChange, onSelect, levels, placeholder, te
         allowClear
         loading={searching}
         aria-label={t('places.search.label')}
-        placeholder={placeholder ?? t('places.search.placeholder')}
+        placeholder={hint ?? t('places.search.hint')}
       />
     </AutoComplete>
   );

@@ -6,7 +6,6 @@ import { orgGrid } from '@zhizhi/kernel/org';
 import { eq } from 'drizzle-orm';
 import type { LibraryNode } from '../matcher/library-index';
 import { PLACES_PERMISSIONS as P } from '../permissions';
-import { placesAddress } from '../schema';
 import type { LibraryStore } from '../library/store';
 
 export const DOORPLATE_CODE_KIND = 'places.doorplate';
@@ -96,10 +95,6 @@ export function createDoorplateService(kernel: Kernel, store: LibraryStore) {
     const { index, gazetteer } = await store.current();
     const node = index.byId(code.entityId);
     if (!node) throw new NotFoundError('codes.code.not_found', 'No such doorplate.');
-    const [row] = await kernel.db
-      .select({ validTo: placesAddress.validTo })
-      .from(placesAddress)
-      .where(eq(placesAddress.id, node.id));
     const replacement = node.replacedById ? index.byId(node.replacedById) : undefined;
     const [grid] = node.gridCode
       ? await kernel.db
@@ -117,23 +112,15 @@ export function createDoorplateService(kernel: Kernel, store: LibraryStore) {
     }[] = [];
     if (node.lng !== null && node.lat !== null) {
       const here = { lng: node.lng, lat: node.lat };
-      const pois = await kernel.db
-        .select({
-          id: placesAddress.id,
-          name: placesAddress.name,
-          category: placesAddress.category,
-          lng: placesAddress.lng,
-          lat: placesAddress.lat,
-        })
-        .from(placesAddress)
-        .where(eq(placesAddress.level, 'poi'));
+      // Public services come from the in-memory library (no query per scan of a plate).
+      const pois = index.nodes().filter((other) => other.level === 'poi' && !other.validTo);
       for (const poi of pois) {
         if (poi.lng === null || poi.lat === null) continue;
         const distanceMeters = Math.round(haversineMeters(here, { lng: poi.lng, lat: poi.lat }));
         if (distanceMeters <= NEARBY_METERS)
           services.push({
             name: poi.name,
-            category: poi.category,
+            category: poi.category ?? null,
             distanceMeters,
             lng: poi.lng,
             lat: poi.lat,
@@ -145,7 +132,7 @@ export function createDoorplateService(kernel: Kernel, store: LibraryStore) {
       address: node.key,
       name: node.name,
       level: node.level,
-      current: !row?.validTo,
+      current: !node.validTo,
       replacedBy: replacement?.key ?? null,
       town: townCode ? gazetteer.nameOf(townCode) : null,
       village: gazetteer.nameOf(node.divisionCode),

@@ -18,6 +18,7 @@ export function nodesFromSeeds(places: readonly PlaceSeed[]): LibraryNode[] {
     validTo: seed.validTo ?? null,
     replacedById: seed.replacedByKey ?? null,
     aliases: seed.aliases ?? [],
+    category: seed.category ?? null,
   }));
 }
 

@@ -79,6 +79,7 @@ export function createLibraryStore(kernel: Kernel, options: { devzones?: readonl
         lat: placesAddress.lat,
         validTo: placesAddress.validTo,
         replacedById: placesAddress.replacedBy,
+        category: placesAddress.category,
       })
       .from(placesAddress);
     const aliases = await executor

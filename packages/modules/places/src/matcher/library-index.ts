@@ -15,6 +15,8 @@ export interface LibraryNode {
   validTo: string | null;
   replacedById: string | null;
   aliases: readonly string[];
+  /** POIs: the service category shown on doorplate pages. */
+  category?: string | null;
 }
 
 const ANCHOR_LEVELS = new Set<PlaceLevel>(['road', 'estate', 'natural_village', 'village_group', 'poi']);

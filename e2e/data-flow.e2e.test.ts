@@ -269,8 +269,10 @@ describe('数据综合治理 in Chromium: catalog → load with findings → cas
     await detail.waitFor();
     await page.getByTestId('share-request-open').click();
     const dialog = page.getByRole('dialog').filter({ hasText: '提交申请' });
+    // check(), not click(): it retries until the box is ticked, so a click that lands while the
+    // dialog is still opening (a loaded CI machine) is not lost.
     for (const code of ['id_number', 'phone', 'person_name'])
-      await dialog.getByTestId(`share-item-${code}`).click();
+      await dialog.getByTestId(`share-item-${code}`).check();
     await dialog.getByTestId('share-request-purpose').fill('核验灵活就业人员身份，办理就业补贴');
     await dialog.getByTestId('share-request-basis').fill('《浙江省公共数据条例》第三十条');
     await dialog.getByTestId('share-request-matter').fill(MATTER);

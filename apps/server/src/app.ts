@@ -18,6 +18,7 @@ import type { Logger } from 'pino';
 import { registerAuthentication } from './plugins/authentication';
 import { registerMetrics } from './plugins/metrics';
 import { problem, registerProblemHandlers, sendProblem } from './plugins/problem';
+import { applicantRoutes } from './routes/applicant';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { calendarRoutes } from './routes/calendar';
@@ -36,6 +37,7 @@ import { governanceRoutes } from './routes/governance';
 import { notificationRoutes } from './routes/notifications';
 import { open311Routes } from './routes/open311';
 import { placesRoutes } from './routes/places';
+import { servicesRoutes } from './routes/services';
 import { publicRoutes } from './routes/public';
 import { sensingRoutes } from './routes/sensing';
 import { sensingDeviceRoutes } from './routes/sensing-devices';
@@ -128,6 +130,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'zz_session' },
+          applicantSession: { type: 'apiKey', in: 'cookie', name: 'zz_applicant' },
           apiKey: { type: 'http', scheme: 'bearer' },
         },
       },
@@ -143,12 +146,12 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
 
   const { kernel } = options;
   await app.register(systemRoutes(kernel, options.info, state));
-  await app.register(
-    authRoutes(kernel, {
-      secureCookies: options.secureCookies ?? 'auto',
-      sessionTtlHours: options.sessionTtlHours ?? 12,
-    }),
-  );
+  const cookieOptions = {
+    secureCookies: options.secureCookies ?? 'auto',
+    sessionTtlHours: options.sessionTtlHours ?? 12,
+  } as const;
+  await app.register(authRoutes(kernel, cookieOptions));
+  await app.register(applicantRoutes(kernel, cookieOptions));
   await app.register(orgRoutes(kernel));
   await app.register(staffRoutes(kernel));
   await app.register(auditRoutes(kernel));
@@ -169,6 +172,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(dataSharingRoutes(kernel, options.modules));
   await app.register(dataCollectionRoutes(kernel, options.modules));
   await app.register(placesRoutes(kernel, options.modules));
+  await app.register(servicesRoutes(kernel, options.modules));
   for (const routes of options.routes ?? []) await app.register(routes);
 
   registerWeb(app, options.webDist ?? null);

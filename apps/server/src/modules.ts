@@ -12,8 +12,9 @@ import {
 } from '@zhizhi/data';
 import { createGovernance, type Governance } from '@zhizhi/governance';
 import type { Kernel } from '@zhizhi/kernel';
-import { fenghuaBoundary, fenghuaRegion, townSeats } from '@zhizhi/pack-fenghua';
+import { fenghuaBoundary, fenghuaCertificateTypes, fenghuaRegion, townSeats } from '@zhizhi/pack-fenghua';
 import { createPlaces, type Places } from '@zhizhi/places';
+import { createServices, type Services } from '@zhizhi/services';
 import { createSensing, type Sensing } from '@zhizhi/sensing';
 
 /** The domain modules of this deployment, composed over one kernel. */
@@ -31,6 +32,8 @@ export interface Modules {
   sensing: Sensing;
   /** Standard addresses (issue #6): parser, matcher, geocoding, imports, review, doorplates. */
   places: Places;
+  /** Government services (issue #7): catalogue, applications, certificates, 好差评. */
+  services: Services;
   /** The public base URL printed on codes and used in links, e.g. `http://localhost:8080`. */
   publicUrl: string;
   /** The district map base: boundary and township seats (GeoJSON, GCJ-02). */
@@ -65,11 +68,17 @@ export function createModules(kernel: Kernel, options: ModulesOptions = {}): Mod
   };
   const sensing = createSensing(kernel, { warning: { regionName: '奉化区' } });
   const places = createPlaces(kernel, { reviewDepartmentCode: 'mzj' });
+  const services = createServices(kernel, {
+    oneWindowDepartmentCode: 'zwfw',
+    certificateTypes: fenghuaCertificateTypes,
+    districtCode: fenghuaRegion.districtCode,
+  });
   return {
     governance,
     data,
     sensing,
     places,
+    services,
     publicUrl: base,
     region: { boundary: fenghuaBoundary, towns: townSeats },
   };
@@ -83,4 +92,5 @@ export async function startModules(modules: Modules) {
   await modules.data.collection.start();
   await modules.sensing.start();
   await modules.places.start();
+  await modules.services.start();
 }

@@ -3,20 +3,23 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { problem, sendProblem } from './problem';
 
 export const SESSION_COOKIE = 'zz_session';
+/** The service portal's applicant session (citizens and enterprises). */
+export const APPLICANT_COOKIE = 'zz_applicant';
 
 declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor;
-    /** Set when the request is authenticated by a session cookie. */
-    session: { token: string; csrfToken: string } | null;
+    /** Set when the request is authenticated by a session cookie (staff or applicant). */
+    session: { token: string; csrfToken: string; kind: 'staff' | 'applicant' } | null;
   }
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
- * Resolves the actor from the session cookie or an `Authorization: Bearer zz_…` API key.
- * Cookie-authenticated writes must echo the session's CSRF token in `x-csrf-token`.
+ * Resolves the actor from an `Authorization: Bearer zz_…` API key, else the staff session cookie,
+ * else the applicant session cookie. Cookie-authenticated writes must echo the session's CSRF
+ * token in `x-csrf-token`.
  */
 export function registerAuthentication(app: FastifyInstance, kernel: Kernel) {
   app.decorateRequest('actor', null as unknown as Actor);
@@ -37,19 +40,36 @@ export function registerAuthentication(app: FastifyInstance, kernel: Kernel) {
       request.actor = actor;
       return;
     }
-    const token = request.cookies[SESSION_COOKIE];
-    if (!token) return;
-    const session = await kernel.auth.resolveSession(token);
-    if (!session) return; // expired: treated as anonymous; routes that need a login answer 401
-    request.actor = session.actor;
-    request.session = { token, csrfToken: session.csrfToken };
-    if (UNSAFE.has(request.method) && request.headers['x-csrf-token'] !== session.csrfToken) {
+    const resolved = await cookieSession(kernel, request);
+    if (!resolved) return; // none or expired: anonymous; routes that need a login answer 401
+    request.actor = resolved.actor;
+    request.session = resolved.session;
+    if (UNSAFE.has(request.method) && request.headers['x-csrf-token'] !== resolved.session.csrfToken) {
       return sendProblem(
         reply,
         problem(403, 'http.csrf_failed', 'Missing or wrong x-csrf-token header for this session.'),
       );
     }
   });
+}
+
+/** The staff session when its cookie resolves, otherwise the applicant session. */
+async function cookieSession(kernel: Kernel, request: FastifyRequest) {
+  const staffToken = request.cookies[SESSION_COOKIE];
+  const staff = staffToken ? await kernel.auth.resolveSession(staffToken) : null;
+  if (staffToken && staff)
+    return {
+      actor: staff.actor,
+      session: { token: staffToken, csrfToken: staff.csrfToken, kind: 'staff' as const },
+    };
+  const applicantToken = request.cookies[APPLICANT_COOKIE];
+  const applicant = applicantToken ? await kernel.applicants.resolveSession(applicantToken) : null;
+  if (applicantToken && applicant)
+    return {
+      actor: applicant.actor,
+      session: { token: applicantToken, csrfToken: applicant.csrfToken, kind: 'applicant' as const },
+    };
+  return null;
 }
 
 function bearerToken(request: FastifyRequest): string | null {

@@ -393,4 +393,5 @@ export function placesRoutes(kernel: Kernel, modules: Modules) {
 /** Public pages of code kinds (the web app's routes). */
 const CODE_PAGES: Record<string, (token: string) => string> = {
   'places.doorplate': (token) => `/doorplate/${token}`,
+  'services.certificate': (token) => `/certificate/${token}`,
 };

@@ -8,14 +8,26 @@ export interface Grant {
   departmentId: string | null;
 }
 
+/** The registry entry behind an applicant actor (a citizen or enterprise signed in to the portal). */
+export interface ApplicantRef {
+  kind: 'citizen' | 'enterprise';
+  /** identity_citizen.id or identity_enterprise.id. */
+  registryId: string;
+  /** identity_applicant.id (also the actor's id). */
+  accountId: string;
+}
+
 /** Who is acting. Every service method takes one and checks it first. */
 export interface Actor {
-  type: 'staff' | 'api_key' | 'system' | 'anonymous';
+  /** `applicant`: a citizen or enterprise on the service portal; holds no grants, never staff. */
+  type: 'staff' | 'api_key' | 'system' | 'anonymous' | 'applicant';
   id: string | null;
-  /** Display name recorded in the audit log. */
+  /** Display name recorded in the audit log (masked for applicants). */
   name: string;
   departmentId: string | null;
   grants: readonly Grant[];
+  /** Set only for `applicant` actors. */
+  applicant?: ApplicantRef;
 }
 
 /** The platform itself (migrations, seeding, timers). Holds every permission everywhere. */

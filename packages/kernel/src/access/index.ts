@@ -1,9 +1,10 @@
-export { type Actor, type Grant, systemActor, anonymousActor } from './actor';
+export { type Actor, type ApplicantRef, type Grant, systemActor, anonymousActor } from './actor';
 export { divisionCovers, divisionPrefix } from './division-scope';
 export {
   can,
   requirePermission,
   requireAuthenticated,
+  requireStaffAccount,
   scopeOf,
   type PermissionScope,
   type ActorScope,

@@ -28,6 +28,16 @@ export function requireAuthenticated(actor: Actor): void {
   if (actor.type === 'anonymous') throw new AuthenticationError('access.unauthenticated', 'Please log in.');
 }
 
+/**
+ * Staff-side functions (own profile, password, API keys, inbox): 401 when anonymous, 403
+ * `access.staff_only` for portal applicants, whose id is not a staff id.
+ */
+export function requireStaffAccount(actor: Actor): void {
+  requireAuthenticated(actor);
+  if (actor.type === 'applicant')
+    throw new NotAllowedError('access.staff_only', 'This is available to staff accounts only.');
+}
+
 /** The one gate every service method passes first. */
 export function requirePermission(actor: Actor, permission: string, scope: PermissionScope = {}): void {
   requireAuthenticated(actor);

@@ -177,15 +177,26 @@ export function createCaseService(deps: CaseServiceDeps) {
   async function openInTx(
     tx: Executor,
     actor: Actor,
-    input: OpenCaseInput & { parentId?: string | null; parentRole?: string | null },
+    input: OpenCaseInput & {
+      parentId?: string | null;
+      parentRole?: string | null;
+      /** Promised limits per clock code from the opening (a catalogue's time limit). */
+      limits?: Record<string, number>;
+    },
   ): Promise<CaseRow> {
     const { version, definition } = await types.get(input.typeCode, undefined, tx);
     const data = validateCaseData(definition.fields, input.data, { partial: false });
     await checkAttachments(tx, definition, data);
+    if (input.limits) {
+      for (const [code, units] of Object.entries(input.limits))
+        if (!definition.clocks.some((c) => c.code === code) || !(units > 0 && units <= 3650))
+          throw new InputError('cases.transition.invalid_limit', `Invalid time limit for clock ${code}.`);
+    }
     const now = clock.now();
     const number = await nextNumber(tx, definition.numberPrefix);
     const id = newId();
-    const readings = readClocks(definition, [{ transition: 'open', at: now }], now);
+    const openMeta = input.limits ? { limits: input.limits } : null;
+    const readings = readClocks(definition, [{ transition: 'open', at: now, meta: openMeta }], now);
     const [created] = await tx
       .insert(casesCase)
       .values({
@@ -204,7 +215,7 @@ export function createCaseService(deps: CaseServiceDeps) {
         updatedAt: now,
         parentId: input.parentId ?? null,
         parentRole: input.parentRole ?? null,
-        meta: {},
+        meta: input.limits ? { limits: input.limits } : {},
         ...slaColumns(readings, false, null),
       })
       .returning();
@@ -219,7 +230,10 @@ export function createCaseService(deps: CaseServiceDeps) {
       actorName: actor.name,
       at: now,
       data,
-      meta: input.parentId ? { relatedCaseId: input.parentId } : null,
+      meta:
+        input.parentId || openMeta
+          ? { ...(input.parentId ? { relatedCaseId: input.parentId } : {}), ...openMeta }
+          : null,
     });
     audit(tx, {
       actor,

@@ -1,5 +1,5 @@
 import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
-import { type Actor, requireAuthenticated } from '../access';
+import { type Actor, requireStaffAccount } from '../access';
 import { recordAudit } from '../audit';
 import type { Clock } from '../clock';
 import type { Db, Executor } from '../db/types';
@@ -133,7 +133,7 @@ export function createAuthService(deps: AuthServiceDeps) {
   }
 
   async function changePassword(actor: Actor, currentPassword: string, newPassword: string) {
-    requireAuthenticated(actor);
+    requireStaffAccount(actor);
     const [staff] = await db.select().from(identityStaff).where(eq(identityStaff.id, actor.id!));
     if (!staff || !(await verifyPassword(staff.passwordHash, currentPassword))) {
       throw new InputError('identity.password.wrong_current', 'The current password is wrong.');
@@ -163,7 +163,7 @@ export function createAuthService(deps: AuthServiceDeps) {
     actor: Actor,
     preferences: { locale?: 'zh-CN' | 'en-US'; elderMode?: boolean },
   ) {
-    requireAuthenticated(actor);
+    requireStaffAccount(actor);
     const [staff] = await db
       .select({ preferences: identityStaff.preferences })
       .from(identityStaff)
@@ -176,7 +176,7 @@ export function createAuthService(deps: AuthServiceDeps) {
 
   /** Creates an API key for the acting staff member; the secret is shown once. */
   async function createApiKey(actor: Actor, name: string, expiresAt?: Date) {
-    requireAuthenticated(actor);
+    requireStaffAccount(actor);
     if (actor.type !== 'staff')
       throw new InputError('identity.api_key.staff_only', 'Only staff can create API keys.');
     const prefix = randomToken(6).replace(/[-_]/g, 'x').slice(0, 8);
@@ -221,7 +221,7 @@ export function createAuthService(deps: AuthServiceDeps) {
   }
 
   async function revokeApiKey(actor: Actor, id: string) {
-    requireAuthenticated(actor);
+    requireStaffAccount(actor);
     await deps.transaction(async (tx) => {
       const updated = await tx
         .update(identityApiKey)
@@ -245,7 +245,7 @@ export function createAuthService(deps: AuthServiceDeps) {
   }
 
   async function listApiKeys(actor: Actor) {
-    requireAuthenticated(actor);
+    requireStaffAccount(actor);
     return db
       .select({
         id: identityApiKey.id,

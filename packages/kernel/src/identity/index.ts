@@ -1,5 +1,15 @@
 export { createAuthService, type AuthService, type AuthServiceDeps } from './auth-service';
 export {
+  createApplicantService,
+  type ApplicantService,
+  type ApplicantServiceDeps,
+  type ApplicantKind,
+  type ApplicantIdentity,
+  type ApplicantPreferences,
+  type PresentedApplicant,
+  type RegisterApplicantInput,
+} from './applicant-service';
+export {
   createStaffService,
   type StaffService,
   type StaffServiceDeps,
@@ -33,4 +43,6 @@ export {
   identityApiKey,
   identityCitizen,
   identityEnterprise,
+  identityApplicant,
+  identityApplicantSession,
 } from './schema';

@@ -100,3 +100,39 @@ export const identityEnterprise = pgTable('identity_enterprise', {
   checkOverridden: boolean('check_overridden').notNull().default(false),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
 });
+
+/**
+ * Applicant accounts (浙里办-style): a citizen or an enterprise of the registry who signs in to
+ * the service portal. One account per registry entry; argon2id password, lockout like staff.
+ */
+export const identityApplicant = pgTable('identity_applicant', {
+  id: uuid('id').primaryKey(),
+  /** citizen | enterprise */
+  kind: varchar('kind', { length: 16 }).notNull(),
+  /** identity_citizen.id or identity_enterprise.id. */
+  registryId: uuid('registry_id').notNull().unique(),
+  passwordHash: text('password_hash').notNull(),
+  failedLogins: integer('failed_logins').notNull().default(0),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  preferences: jsonb('preferences')
+    .$type<{ locale?: 'zh-CN' | 'en-US'; elderMode?: boolean }>()
+    .notNull()
+    .default({}),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+});
+
+/** Applicant portal sessions; only the SHA-256 of the token is stored. */
+export const identityApplicantSession = pgTable(
+  'identity_applicant_session',
+  {
+    id: uuid('id').primaryKey(),
+    tokenHash: varchar('token_hash', { length: 64 }).notNull().unique(),
+    applicantId: uuid('applicant_id').notNull(),
+    csrfToken: varchar('csrf_token', { length: 64 }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('identity_applicant_session_applicant').on(t.applicantId)],
+);

@@ -1,5 +1,13 @@
 import { and, asc, count, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
-import { type Actor, can, requireAuthenticated, requirePermission, scopeOf, systemActor } from '../access';
+import {
+  type Actor,
+  can,
+  requireAuthenticated,
+  requirePermission,
+  requireStaffAccount,
+  scopeOf,
+  systemActor,
+} from '../access';
 import { recordAudit } from '../audit';
 import type { Clock } from '../clock';
 import type { Db, Executor } from '../db/types';
@@ -361,7 +369,7 @@ export function createStaffService(deps: StaffServiceDeps) {
 
   /** The signed-in user's own view: profile, roles with names, effective permissions, preferences. */
   async function me(actor: Actor) {
-    requireAuthenticated(actor);
+    requireStaffAccount(actor);
     const [row] = await db
       .select()
       .from(identityStaff)

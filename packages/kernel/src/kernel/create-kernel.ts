@@ -9,6 +9,7 @@ import { createCaseService, createDispatchCatalogue } from '../cases';
 import { createCodeService } from '../codes';
 import { createEventBus } from '../events';
 import {
+  createApplicantService,
   createAuthService,
   createRegistryService,
   createStaffService,
@@ -19,6 +20,7 @@ import { createIndicatorRegistry } from '../indicators';
 import { createJobs } from '../jobs';
 import { createNotificationService } from '../notifications';
 import { createOrgService } from '../org';
+import { createSharedDataPort } from '../shared-data';
 
 export interface KernelOptions {
   database: Database;
@@ -60,14 +62,13 @@ export function createKernel(options: KernelOptions) {
 
   const jobs = createJobs({ db, clock, logger });
   const org = createOrgService({ db, clock, transaction, publish: events.publish });
-  const auth = createAuthService({
-    db,
-    clock,
-    transaction,
+  const loginOptions = {
     sessionTtlHours: options.sessionTtlHours ?? 12,
     maxFailures: options.loginMaxFailures ?? 5,
     lockMinutes: options.loginLockMinutes ?? 15,
-  });
+  };
+  const auth = createAuthService({ db, clock, transaction, ...loginOptions });
+  const applicants = createApplicantService({ db, clock, transaction, ...loginOptions });
   const staff = createStaffService({ db, clock, transaction });
   const registry = createRegistryService({ db, clock, transaction });
   // The calendar caches overrides in memory; it is loaded by startKernel, after migrations.
@@ -80,6 +81,7 @@ export function createKernel(options: KernelOptions) {
   const files = createFileStore({ db, clock, transaction });
   const notifications = createNotificationService({ db, clock });
   const codes = createCodeService({ db, clock, transaction, secret: options.codesSecret });
+  const sharedData = createSharedDataPort();
   const dispatch = createDispatchCatalogue({ db, clock, transaction });
   const cases = createCaseService({
     db,
@@ -127,6 +129,7 @@ export function createKernel(options: KernelOptions) {
     retryJob,
     org,
     auth,
+    applicants,
     staff,
     registry,
     cases,
@@ -135,6 +138,7 @@ export function createKernel(options: KernelOptions) {
     dispatch,
     notifications,
     codes,
+    sharedData,
     audit,
     loadCalendar,
     /** The working-day calendar (available once the kernel is started). */
@@ -163,6 +167,7 @@ export async function startKernel(kernel: Kernel, options: { migrate?: boolean }
   // while the claim transaction is open would wait on it forever.
   kernel.jobs.register('identity.sessions.purge', async (_payload, { tx }) => {
     await kernel.auth.purgeExpiredSessions(tx);
+    await kernel.applicants.purgeExpiredSessions(tx);
   });
   kernel.jobs.register('indicators.compute', async (_payload, { tx }) => {
     const yesterday = beijingYesterday(kernel.clock.now());

@@ -2,7 +2,7 @@ import { and, count, desc, eq, inArray, isNull, lt } from 'drizzle-orm';
 import type { Actor } from '../access';
 import type { Clock } from '../clock';
 import type { Db, Executor } from '../db/types';
-import { AuthenticationError, InputError } from '../errors';
+import { AuthenticationError, InputError, NotAllowedError } from '../errors';
 import { newId } from '../ids';
 import { identityStaff } from '../identity/schema';
 import { notificationsMessage } from './schema';
@@ -28,6 +28,8 @@ export interface NotificationServiceDeps {
 }
 
 function staffOnly(actor: Actor): string {
+  if (actor.type === 'applicant')
+    throw new NotAllowedError('access.staff_only', 'Messages are available to staff accounts only.');
   if (actor.type !== 'staff' || !actor.id)
     throw new AuthenticationError('access.unauthenticated', 'Please log in to read your messages.');
   return actor.id;

@@ -4,11 +4,14 @@ import { createAccessMeter, verifyAccessLog } from './access-log';
 import { shareRequestType } from './case-type';
 import { createShareGateway } from './gateway';
 import { createShareGrants } from './grant-service';
+import { createSharedDataProvider } from './port-provider';
 import { createShareRequests } from './request-service';
+import { createGrantSeeder } from './seed-grant';
 
 /**
  * The sharing gateway (数据共享): requests as cases, approvals as grants, the shared data API
- * with masking, and group-commit metering in a hash-chained access log.
+ * with masking, and group-commit metering in a hash-chained access log. Also provides the
+ * kernel's shared-data port (`kernel.sharedData`) to other modules.
  */
 export function createSharing(kernel: Kernel) {
   const meter = createAccessMeter({
@@ -16,13 +19,19 @@ export function createSharing(kernel: Kernel) {
     transaction: (work) => kernel.db.transaction(work),
   });
   const gateway = createShareGateway(kernel, meter);
-  const forget = (grantId: string) => gateway.forget(grantId);
+  const port = createSharedDataProvider(kernel, gateway);
+  const forget = (grantId: string) => {
+    gateway.forget(grantId);
+    port.forget(grantId);
+  };
   const requests = createShareRequests(kernel, forget);
   const grants = createShareGrants(kernel, forget);
+  const seeder = createGrantSeeder(kernel, requests, forget);
 
-  /** Installs the `data_share_request` case type (idempotent; at every start). */
+  /** Installs the `data_share_request` case type (idempotent; at every start) and provides the port. */
   async function start() {
     await kernel.cases.defineCaseType(kernel.db, shareRequestType);
+    kernel.sharedData.provide(port.provider);
   }
 
   /** Walks the access log's hash chain (auditors and administrators). */
@@ -31,7 +40,21 @@ export function createSharing(kernel: Kernel) {
     return verifyAccessLog(kernel.db);
   }
 
-  return { requests, grants, gateway, meter, start, verifyLog };
+  return {
+    requests,
+    grants,
+    gateway,
+    meter,
+    start,
+    verifyLog,
+    /** The shared-data port's provider (what `kernel.sharedData.lookup` reaches once started). */
+    lookup: port.lookup,
+    /** A grant for a service matter through the ordinary request case and approval (idempotent). */
+    grantForMatter: seeder.grantForMatter,
+    /** System only: grants written directly for many pairs in one transaction (demo start; idempotent). */
+    seedGrants: seeder.seedGrants,
+    seedGrant: seeder.seedGrant,
+  };
 }
 
 export type Sharing = ReturnType<typeof createSharing>;

@@ -24,6 +24,7 @@ const ACCESSOR = /^[A-Za-z0-9_.:@-]{1,64}$/;
 const FILTER = /^filter\[([^\]]{1,64})\]$/;
 const CACHE_MS = 2000;
 const MAX_LIMIT = 1000;
+const DEFAULT_LIMIT = 100;
 
 /** One call of the shared data API, as the HTTP layer hands it over. */
 export interface GatewayCall {
@@ -46,7 +47,36 @@ export interface GatewayAnswer {
   nextOffset: number | null;
 }
 
-type Grant = typeof dataShareGrant.$inferSelect & { resourceStatus: string };
+/** A grant as the gateway checks it: with its resource's current status. */
+export type Grant = typeof dataShareGrant.$inferSelect & { resourceStatus: string };
+
+/** What an access reads: approved items, filters on approved items, a page. */
+export interface ShareQuery {
+  fields: GrantItem[];
+  limit: number;
+  offset: number;
+  filters: [GrantItem, string][];
+}
+
+/** One way into the gateway (the HTTP API, the in-process port): how it finds and checks its grant. */
+export interface Door<G extends Grant> {
+  /** Who is served, as asked (logged when it is in the accessor format). */
+  accessor: string | undefined;
+  startedAt?: number;
+  /** Resolves the grant, or throws the refusal; may note the matter (and more) on the entry. */
+  grant: (entry: AccessEntry) => Promise<G>;
+  /** Checks the grant against the access (throws the refusal). */
+  check: (grant: G) => void;
+  /** The items, filters and page asked for, under the grant (throws the refusal). */
+  query: (grant: G) => ShareQuery;
+}
+
+export interface Delivered<G extends Grant> {
+  grant: G;
+  query: ShareQuery;
+  rows: Record<string, string | number | boolean | null>[];
+  nextOffset: number | null;
+}
 
 /** A matter code from a header: percent-encoded UTF-8, raw UTF-8 read as Latin-1, or as sent. */
 export function decodeMatterHeader(value: string): string {
@@ -73,6 +103,18 @@ export function createShareGateway(kernel: Kernel, meter: AccessMeter) {
   const rate = new Map<string, { minute: number; count: number }>();
   const quota = new Map<string, { day: string; used: number }>();
 
+  /** Reads today's successful calls of a grant, so its quota holds across processes and restarts. */
+  async function loadUsage(grantId: string) {
+    const day = beijingDay(clock.now());
+    const [usage] = await db
+      .select({ calls: dataGrantUsage.calls })
+      .from(dataGrantUsage)
+      .where(and(eq(dataGrantUsage.grantId, grantId), eq(dataGrantUsage.day, day)));
+    const mine = quota.get(grantId);
+    const used = Math.max(mine?.day === day ? mine.used : 0, usage?.calls ?? 0);
+    quota.set(grantId, { day, used });
+  }
+
   async function grantFor(keyHash: string): Promise<Grant | null> {
     const hit = cache.get(keyHash);
     if (hit && performance.now() - hit.at < CACHE_MS) return hit.grant;
@@ -82,16 +124,7 @@ export function createShareGateway(kernel: Kernel, meter: AccessMeter) {
       .innerJoin(dataResource, eq(dataResource.id, dataShareGrant.resourceId))
       .where(eq(dataShareGrant.keyHash, keyHash));
     const grant = row ? { ...row.grant, resourceStatus: row.resourceStatus } : null;
-    if (grant) {
-      const day = beijingDay(clock.now());
-      const [usage] = await db
-        .select({ calls: dataGrantUsage.calls })
-        .from(dataGrantUsage)
-        .where(and(eq(dataGrantUsage.grantId, grant.id), eq(dataGrantUsage.day, day)));
-      const mine = quota.get(grant.id);
-      const used = Math.max(mine?.day === day ? mine.used : 0, usage?.calls ?? 0);
-      quota.set(grant.id, { day, used });
-    }
+    if (grant) await loadUsage(grant.id);
     if (cache.size > 10_000) cache.clear();
     cache.set(keyHash, { grant, at: performance.now() });
     return grant;
@@ -114,23 +147,38 @@ export function createShareGateway(kernel: Kernel, meter: AccessMeter) {
     return tokenDigest(key);
   }
 
-  function checkGrant(grant: Grant, call: GatewayCall) {
+  /** Both doors: the grant is in force (not revoked, not expired). */
+  function checkStatus(grant: Grant) {
     const status = effectiveStatus(grant, clock.now());
     if (status === 'revoked') throw new NotAllowedError('data.share.grant_revoked', 'The grant was revoked.');
     if (status === 'expired') throw new NotAllowedError('data.share.grant_expired', 'The grant has expired.');
-    if (grant.resourceCode !== call.resourceCode)
-      throw new NotAllowedError('data.share.resource_not_granted', 'The key does not grant this resource.');
+  }
+
+  /** Both doors: the resource is still shared. */
+  function checkRetired(grant: Grant) {
     if (grant.resourceStatus === 'retired')
       throw new NotAllowedError('data.share.resource_retired', 'The resource is retired.');
+  }
+
+  /** Both doors: who is served is named, in the log's format. */
+  function checkAccessor(accessor: string | undefined, how: string) {
+    if (!accessor || !ACCESSOR.test(accessor.trim()))
+      throw new InputError(
+        'data.share.accessor_required',
+        `Name the person accessing: ${how} (letters, digits, _.:@-, up to 64).`,
+      );
+  }
+
+  function checkGrant(grant: Grant, call: GatewayCall) {
+    checkStatus(grant);
+    if (grant.resourceCode !== call.resourceCode)
+      throw new NotAllowedError('data.share.resource_not_granted', 'The key does not grant this resource.');
+    checkRetired(grant);
     if (!call.matterCode)
       throw new InputError('data.share.matter_required', 'Name the service matter: X-Matter-Code header.');
     if (decodeMatterHeader(call.matterCode) !== grant.matterCode)
       throw new NotAllowedError('data.share.matter_mismatch', 'The service matter is not the one approved.');
-    if (!call.accessor || !ACCESSOR.test(call.accessor.trim()))
-      throw new InputError(
-        'data.share.accessor_required',
-        'Name the person accessing: X-Accessor header (letters, digits, _.:@-, up to 64).',
-      );
+    checkAccessor(call.accessor, 'X-Accessor header');
   }
 
   function notApproved(code: string) {
@@ -141,10 +189,29 @@ export function createShareGateway(kernel: Kernel, meter: AccessMeter) {
     );
   }
 
-  function parseQuery(grant: Grant, query: Record<string, unknown>) {
+  /** Both doors: the items asked for, each approved in the grant. */
+  function approvedItems(grant: Grant, codes: string[]): GrantItem[] {
     const approved = new Map(grant.items.map((i) => [i.code, i]));
+    return codes.map((code) => approved.get(code) ?? throwError(notApproved(code)));
+  }
+
+  /** Both doors: a filter condition on an approved, non-redacted item. */
+  function filterOn(grant: Grant, code: string, value: string): [GrantItem, string] {
+    const item = grant.items.find((i) => i.code === code);
+    if (!item) throw notApproved(code);
+    if (item.mode === 'redact')
+      throw new NotAllowedError(
+        'data.share.filter_not_allowed',
+        `Item ${item.code} is redacted: no filter on it.`,
+      );
+    if (value.length > 200)
+      throw new InputError('data.share.parameter_invalid', 'A filter value is too long.');
+    return [item, value];
+  }
+
+  function parseQuery(grant: Grant, query: Record<string, unknown>): ShareQuery {
     let fields: GrantItem[] = grant.items;
-    let limit = 100;
+    let limit = DEFAULT_LIMIT;
     let offset = 0;
     const filters: [GrantItem, string][] = [];
     for (const [name, raw] of Object.entries(query)) {
@@ -161,7 +228,7 @@ export function createShareGateway(kernel: Kernel, meter: AccessMeter) {
           ),
         ];
         if (!codes.length) throw new InputError('data.share.parameter_invalid', 'fields names no item.');
-        fields = codes.map((code) => approved.get(code) ?? throwError(notApproved(code)));
+        fields = approvedItems(grant, codes);
       } else if (name === 'limit' || name === 'offset') {
         const n = /^\d{1,9}$/.test(value) ? Number(value) : Number.NaN;
         if (!(n >= (name === 'limit' ? 1 : 0)) || (name === 'limit' && n > MAX_LIMIT))
@@ -174,16 +241,7 @@ export function createShareGateway(kernel: Kernel, meter: AccessMeter) {
       } else {
         const match = FILTER.exec(name);
         if (!match) throw new InputError('data.share.parameter_unknown', 'Unknown query parameter.');
-        const item = approved.get(match[1]);
-        if (!item) throw notApproved(match[1]);
-        if (item.mode === 'redact')
-          throw new NotAllowedError(
-            'data.share.filter_not_allowed',
-            `Item ${item.code} is redacted: no filter on it.`,
-          );
-        if (value.length > 200)
-          throw new InputError('data.share.parameter_invalid', 'A filter value is too long.');
-        filters.push([item, value]);
+        filters.push(filterOn(grant, match[1], value));
       }
     }
     return { fields, limit, offset, filters };
@@ -221,7 +279,7 @@ export function createShareGateway(kernel: Kernel, meter: AccessMeter) {
     return sql`${dataRow.data} @> ${JSON.stringify({ [code]: value })}::jsonb`;
   }
 
-  async function fetchRows(grant: Grant, q: ReturnType<typeof parseQuery>) {
+  async function fetchRows(grant: Grant, q: ShareQuery) {
     const where: SQL[] = [eq(dataRow.resourceId, grant.resourceId)];
     if (Object.keys(grant.rowFilter).length)
       where.push(sql`${dataRow.data} @> ${JSON.stringify(grant.rowFilter)}::jsonb`);
@@ -249,9 +307,12 @@ export function createShareGateway(kernel: Kernel, meter: AccessMeter) {
     return { rows, nextOffset: more ? q.offset + q.limit : null };
   }
 
-  /** Answers one call, or throws its problem; either way the call is in the access log first. */
-  async function serve(call: GatewayCall): Promise<GatewayAnswer> {
-    const startedAt = call.startedAt ?? performance.now();
+  /**
+   * The core both doors share: resolve the grant, check it, admit it (rate, quota), read and mask
+   * the rows, and meter the access — granted or denied, the entry is committed before the answer.
+   */
+  async function deliver<G extends Grant>(door: Door<G>): Promise<Delivered<G>> {
+    const startedAt = door.startedAt ?? performance.now();
     meter.begin();
     const entry: AccessEntry = {
       consumerDepartmentId: null,
@@ -261,37 +322,29 @@ export function createShareGateway(kernel: Kernel, meter: AccessMeter) {
       rowsReturned: 0,
       latencyMs: 0,
       matterCode: null,
-      accessor: call.accessor && ACCESSOR.test(call.accessor.trim()) ? call.accessor.trim() : null,
+      accessor: door.accessor && ACCESSOR.test(door.accessor.trim()) ? door.accessor.trim() : null,
       status: 200,
       code: null,
     };
     let release: (() => void) | null = null;
+    let answered = false;
     try {
-      const grant = await grantFor(authenticate(call.authorization));
-      if (!grant) throw new AuthenticationError('data.share.key_invalid', 'The consumer key is unknown.');
+      const grant = await door.grant(entry);
       entry.grantId = grant.id;
       entry.consumerDepartmentId = grant.consumerDepartmentId;
       entry.resourceId = grant.resourceId;
-      const matter = call.matterCode ? decodeMatterHeader(call.matterCode) : '';
-      entry.matterCode = MATTER_CODE.test(matter) ? matter : null;
-      checkGrant(grant, call);
+      door.check(grant);
       release = admit(grant);
-      const q = parseQuery(grant, call.query);
-      const { rows, nextOffset } = await fetchRows(grant, q);
-      entry.items = q.fields.map((f) => f.code);
+      const query = door.query(grant);
+      const { rows, nextOffset } = await fetchRows(grant, query);
+      entry.items = query.fields.map((f) => f.code);
       entry.rowsReturned = rows.length;
       entry.latencyMs = Math.round(performance.now() - startedAt);
+      answered = true;
       await meter.record(entry);
-      return {
-        resource: grant.resourceCode,
-        items: entry.items,
-        rows,
-        limit: q.limit,
-        offset: q.offset,
-        nextOffset,
-      };
+      return { grant, query, rows, nextOffset };
     } catch (error) {
-      if (entry.items.length) throw error; // the metering itself failed: nothing was answered
+      if (answered) throw error; // the metering itself failed: nothing was answered
       release?.();
       const known = isKernelError(error) ? (error as KernelError) : null;
       entry.status = known?.status ?? 500;
@@ -302,7 +355,38 @@ export function createShareGateway(kernel: Kernel, meter: AccessMeter) {
     }
   }
 
-  return { serve, forget };
+  /** Answers one call of the shared data API, or throws its problem; either way it is logged first. */
+  async function serve(call: GatewayCall): Promise<GatewayAnswer> {
+    const { grant, query, rows, nextOffset } = await deliver({
+      accessor: call.accessor,
+      startedAt: call.startedAt,
+      grant: async (entry) => {
+        const grant = await grantFor(authenticate(call.authorization));
+        if (!grant) throw new AuthenticationError('data.share.key_invalid', 'The consumer key is unknown.');
+        const matter = call.matterCode ? decodeMatterHeader(call.matterCode) : '';
+        entry.matterCode = MATTER_CODE.test(matter) ? matter : null;
+        return grant;
+      },
+      check: (grant) => checkGrant(grant, call),
+      query: (grant) => parseQuery(grant, call.query),
+    });
+    return {
+      resource: grant.resourceCode,
+      items: query.fields.map((f) => f.code),
+      rows,
+      limit: query.limit,
+      offset: query.offset,
+      nextOffset,
+    };
+  }
+
+  return {
+    serve,
+    forget,
+    deliver,
+    loadUsage,
+    checks: { checkStatus, checkRetired, checkAccessor, approvedItems, filterOn },
+  };
 }
 
 function throwError(error: Error): never {

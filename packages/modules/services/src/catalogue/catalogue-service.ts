@@ -286,6 +286,27 @@ export function createCatalogue(kernel: Kernel) {
     },
 
     dictionary,
+    currentMatters,
+
+    /** Every bundle, current definitions. */
+    async listBundles(): Promise<Bundle[]> {
+      const rows = await db.select({ definition: servicesBundle.definition }).from(servicesBundle);
+      return rows.map((r) => r.definition).sort((a, b) => a.code.localeCompare(b.code));
+    },
+
+    /** The form and materials of one matter applied for on its own. */
+    async planMatter(code: string): Promise<BundlePlan> {
+      const matters = await currentMatters(db, [code]);
+      if (!matters.has(code)) throw new NotFoundError('services.matter.not_found', `No matter ${code}.`);
+      const single: Bundle = {
+        code: 'single',
+        name: { zh: code, en: code },
+        guide: { zh: code, en: code },
+        questions: [],
+        matters: [{ matterCode: code }],
+      };
+      return planBundle(single, {}, matters, await dictionary());
+    },
 
     /** Plans a bundle for one applicant's answers with the newest matter versions. */
     async plan(bundleCode: string, answers: Record<string, unknown>): Promise<BundlePlan> {

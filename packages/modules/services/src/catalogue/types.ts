@@ -144,6 +144,10 @@ export const matterSchema = z
     guide: names,
     /** 告知承诺制: the applicant may sign a commitment and be approved at once (checked later). */
     commitment: z.boolean().default(false),
+    /** The on-site check after a commitment approval, within this many working days. */
+    commitmentCheckDays: z.number().int().min(1).max(260).default(60),
+    /** The certificate (电子证照) an approval issues, if any. */
+    issues: z.object({ type: code, name: names }).optional(),
     /** 智能秒办: CEL rules over `form` and `shared`; all true → approved at once. */
     instantRules: z.array(z.string().min(1).max(2000)).max(20).default([]),
   })

@@ -11,6 +11,8 @@ import {
 
 export const n = (zh: string, en: string) => ({ zh, en });
 const DISTRICT = '330213000000';
+/** A shared resource of residents (the test provides it through the kernel's shared-data port). */
+export const RESIDENTS = '330213/gaj/101001-001';
 
 export const dictionary: DictionaryEntry[] = [
   {
@@ -19,13 +21,20 @@ export const dictionary: DictionaryEntry[] = [
     type: 'text',
     maxLength: 50,
     personalData: 'name',
+    supply: {
+      certificate: { type: 'resident_id', item: 'name' },
+      resource: { code: RESIDENTS, item: 'name' },
+    },
   },
   {
     code: 'id_number',
     name: n('公民身份号码', 'ID number'),
     type: 'id_number',
     personalData: 'id_number',
-    supply: { certificate: { type: 'resident_id', item: 'id_number' } },
+    supply: {
+      certificate: { type: 'resident_id', item: 'id_number' },
+      resource: { code: RESIDENTS, item: 'id_number' },
+    },
   },
   { code: 'phone', name: n('联系电话', 'Phone'), type: 'phone', personalData: 'phone' },
   { code: 'shop_name', name: n('字号名称', 'Trade name'), type: 'text', maxLength: 60, personalData: 'none' },
@@ -72,6 +81,7 @@ export const matterInputs: MatterInput[] = [
     name: n('个体工商户设立登记', 'Sole proprietorship registration'),
     legalLimit: { value: 15, unit: 'working_days' },
     promisedLimit: { value: 1, unit: 'working_days' },
+    issues: { type: 'business_licence', name: n('营业执照', 'Business licence') },
     fields: [
       { field: 'applicant_name', required: true },
       { field: 'id_number', required: true },
@@ -95,6 +105,7 @@ export const matterInputs: MatterInput[] = [
     legalLimit: { value: 20, unit: 'working_days' },
     promisedLimit: { value: 5, unit: 'working_days' },
     commitment: true,
+    issues: { type: 'food_licence', name: n('食品经营许可证', 'Food business licence') },
     fields: [
       { field: 'applicant_name', required: true },
       { field: 'id_number', required: true },
@@ -120,6 +131,8 @@ export const matterInputs: MatterInput[] = [
     departmentCode: 'zhzf',
     legalLimit: { value: 10, unit: 'working_days' },
     promisedLimit: { value: 3, unit: 'working_days' },
+    // 智能秒办: an adult's short sign text needs no person to look at it.
+    instantRules: ['shared.age >= 18', 'size(form.sign_text) <= 10'],
     fields: [
       { field: 'applicant_name', required: true },
       { field: 'sign_text', required: true },

@@ -84,6 +84,8 @@ export async function startServer(config: Config, options: StartServerOptions = 
         dataCollection: modules.data.collection,
         sensing: modules.sensing,
         places: modules.places,
+        services: modules.services,
+        sharing: modules.data.sharing,
       });
       if (result.seeded) options.onDemoSeeded?.(result);
     }

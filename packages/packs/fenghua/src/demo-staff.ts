@@ -84,4 +84,16 @@ export const fenghuaDemoStaff: DemoStaffSeed[] = [
   },
   // A second department administrator: 民政局 requests 人社局 data (e.g. for 低保 reviews) through sharing.
   staff(11, 'mzj.admin', '民政局部门管理员', 'mzj', 'dept_admin', FENGHUA_DISTRICT_CODE),
+  // 一网通办: the district centre's window, and handlers of the bureaus in the 开餐馆 bundle.
+  staff(12, 'zwfw.window', '区政务服务中心综合受理窗口', 'zwfw', 'town_operator', FENGHUA_DISTRICT_CODE),
+  ...(
+    [
+      [13, 'scjgj.handler', '市场监管局审批科办件人员', 'scjgj'],
+      [14, 'zhzfj.handler', '综合行政执法局审批人员', 'zhzfj'],
+      [15, 'yjj.handler', '应急管理局审批人员', 'yjj'],
+    ] as const
+  ).map(([n, username, title, department]) => ({
+    ...staff(n, username, title, department, 'handler', FENGHUA_DISTRICT_CODE),
+    roles: [{ roleCode: 'handler' as const, divisionCode: FENGHUA_DISTRICT_CODE, ownDepartment: true }],
+  })),
 ];

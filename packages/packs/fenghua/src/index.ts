@@ -62,4 +62,7 @@ export {
   fenghuaFieldDictionary,
   fenghuaMatters,
   fenghuaMattersByArea,
+  prefillPairs,
+  seedServicesDemo,
+  type DemoApplicant,
 } from './services';

@@ -28,9 +28,13 @@ describe('seedFenghua', () => {
       'leader',
       'mzj.admin',
       'rsj.admin',
+      'scjgj.handler',
       'xikou.window',
+      'yjj.handler',
       'zhzf.jinping',
       'zhzf.xikou',
+      'zhzfj.handler',
+      'zwfw.window',
     ]);
     expect(first.synthetic).toEqual({ citizens: 50, enterprises: 5 });
   });

@@ -5,10 +5,12 @@ import { identityCitizen, identityEnterprise } from '@zhizhi/kernel/identity';
 import { orgDivision } from '@zhizhi/kernel/org';
 import { EVENT_TYPE, type Governance } from '@zhizhi/governance';
 import type { Places } from '@zhizhi/places';
+import type { Services } from '@zhizhi/services';
+import { seedServicesDemo } from './services/seed';
 import type { Sensing } from '@zhizhi/sensing';
 import { fenghuaPlaceAreas } from './places/areas';
 import { fenghuaPlaceLibrary } from './places/library';
-import type { CatalogService, DataCollection } from '@zhizhi/data';
+import type { CatalogService, DataCollection, Sharing } from '@zhizhi/data';
 import { eq } from 'drizzle-orm';
 import { type SeedDataCatalogResult, seedDataCatalog } from './data-catalog-seed';
 import { fenghuaDemoStaff } from './demo-staff';
@@ -38,6 +40,10 @@ export interface SeedFenghuaOptions {
   sensing?: Sensing;
   /** The places module: the demo standard address library and approximate areas are loaded. */
   places?: Places;
+  /** The services module: the demo catalogue, pre-fill approvals and applicant accounts. */
+  services?: Services;
+  /** The data module's sharing gateway (started), for the one-window centre's pre-fill approvals. */
+  sharing?: Sharing;
 }
 
 export interface DemoCredential {
@@ -134,7 +140,11 @@ export async function seedFenghua(
     options.dataCatalog === false
       ? { resources: 0, rows: 0, systems: 0 }
       : await seedDataCatalog(kernel, options.catalog, options.dataCollection);
-  return { seeded: !existing, credentials, synthetic, dataCatalog };
+  if (options.services)
+    credentials.push(
+      ...(await seedServicesDemo(kernel, { services: options.services, sharing: options.sharing })),
+    );
+  return { seeded: !existing || credentials.length > 0, credentials, synthetic, dataCatalog };
 }
 
 /** Synthetic citizens and enterprises, obviously fake (ID sequences 9xx, phones 1990000xxxx), valid check digits. */

@@ -23,6 +23,7 @@ import { type Applicant, materialKey, prefill } from './prefill';
 
 export type ApplicationRow = typeof servicesApplication.$inferSelect;
 const CHANNELS = ['window', 'web', 'mobile', 'kiosk'] as const;
+const SCAN_TYPES = ['application/pdf', 'image/jpeg', 'image/png'];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface StartInput {
@@ -329,12 +330,14 @@ export function createApplications(kernel: Kernel, deps: ApplicationsDeps) {
       );
     const plan = await planFor(row);
     const planned = plan.materials.find((m) => materialKey(m.material) === code);
-    if (!planned || planned.material.source.kind !== 'upload')
-      throw new InputError('services.material.unknown', `The application asks for no upload ${code}.`);
+    if (!planned)
+      throw new InputError('services.material.unknown', `The application asks for no material ${code}.`);
+    // An e-certificate the platform could not find may be handed in as a scan instead.
+    const source = planned.material.source;
     const stored = await kernel.files.store(actor, {
       name: file.name,
       content: file.content,
-      allowed: planned.material.source.accept,
+      allowed: source.kind === 'upload' ? source.accept : SCAN_TYPES,
     });
     const materials = { ...row.materials };
     const entry = materials[code] ?? { fileIds: [] };

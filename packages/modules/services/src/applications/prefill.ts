@@ -116,7 +116,7 @@ export async function prefill(
             const item = entry.supply!.resource!.item;
             const value = row[item];
             if (value === null || value === undefined || value === '') continue;
-            const masked = (answer.modes[item] ?? 'clear') !== 'clear';
+            const masked = arrivesMasked(answer.modes[item] ?? 'clear', entry.personalData);
             if (!masked) shared[item] = value;
             const certificate = entry.supply?.certificate;
             const source: ValueSource = {
@@ -210,4 +210,16 @@ export function ageFromIdNumber(idNumber: string, now: Date): number | null {
   let age = today.getUTCFullYear() - y;
   if (today.getUTCMonth() + 1 < mo || (today.getUTCMonth() + 1 === mo && today.getUTCDate() < d)) age--;
   return age;
+}
+
+/**
+ * Whether a value under the grant's masking mode is not the original: light masking keeps names
+ * and addresses whole (it masks numbers); strict and redact change every personal value.
+ */
+export function arrivesMasked(mode: string, kind: DictionaryEntry['personalData']): boolean {
+  if (mode === 'clear') return false;
+  if (mode === 'redact') return true;
+  if (kind === 'none') return false;
+  if (mode === 'light') return !['name', 'address'].includes(kind);
+  return true;
 }

@@ -16,7 +16,11 @@ export const fenghuaBundles: Bundle[] = [
         type: 'choice',
         options: [
           { value: 'individual', name: { zh: '个体工商户', en: 'Sole trader' } },
-          { value: 'company', name: { zh: '有限责任公司', en: 'Limited company' } },
+          { value: 'company', name: { zh: '新设有限责任公司', en: 'A new limited company' } },
+          {
+            value: 'branch',
+            name: { zh: '已有企业开设门店（分公司）', en: 'A branch of an existing company' },
+          },
         ],
       },
       {
@@ -37,6 +41,7 @@ export const fenghuaBundles: Bundle[] = [
     matters: [
       { matterCode: '许可-00701-000', when: "answers.entity == 'individual'" },
       { matterCode: '许可-00702-000', when: "answers.entity == 'company'" },
+      { matterCode: '许可-00708-000', when: "answers.entity == 'branch'" },
       { matterCode: '许可-00703-000' },
       { matterCode: '其他-00705-000', when: 'answers.has_signboard == true' },
       // Small restaurants are not 公众聚集场所 under the fire rules; large ones need the check.

@@ -118,6 +118,13 @@ describe('fenghuaMatters', () => {
     expect(instant.length).toBeLessThanOrEqual(5);
   });
 
+  it('issues only certificate types of the region’s e-certificate list', () => {
+    const types = new Set<string>(fenghuaCertificateTypes.map((t) => t.code));
+    const issuing = matters.filter((m) => m.issues);
+    expect(issuing.length).toBeGreaterThanOrEqual(6);
+    for (const m of issuing) expect(types.has(m.issues!.type), m.code).toBe(true);
+  });
+
   it('has instant rules that compile over form and shared, reading only the matter’s own fields', () => {
     const schema = { form: 'map<string, dyn>', shared: 'map<string, dyn>' } as const;
     for (const m of matters) {

@@ -58,6 +58,24 @@ export const fenghuaCertificateTypes = [
   },
   { code: 'social_security_card', zh: '社会保障卡', en: 'Social security card', items: ['card_no'] },
   { code: 'food_business_licence', zh: '食品经营许可证', en: 'Food business licence', items: ['licence_no'] },
+  {
+    code: 'fire_safety_permit',
+    zh: '公众聚集场所投入使用、营业前消防安全检查合格证',
+    en: 'Fire safety certificate for a public venue',
+    items: ['licence_no'],
+  },
+  {
+    code: 'signboard_approval',
+    zh: '户外招牌设置审批决定书',
+    en: 'Shop sign approval',
+    items: ['licence_no'],
+  },
+  {
+    code: 'hygiene_licence',
+    zh: '公共场所卫生许可证',
+    en: 'Public venue hygiene licence',
+    items: ['licence_no'],
+  },
   { code: 'retirement_certificate', zh: '退休证', en: 'Retirement certificate', items: ['certificate_no'] },
 ] as const;
 

@@ -136,6 +136,10 @@ export const businessMatters: MatterInput[] = [
       cert('resident_id'),
       upload('premises_proof', '经营场所使用证明', 'Proof of the right to use the premises'),
     ],
+    issues: {
+      type: 'business_licence',
+      name: { zh: '营业执照（个体工商户）', en: 'Business licence (sole trader)' },
+    },
     guide: [
       '经营者在线申报，材料齐全的当日发放电子营业执照。',
       'Operators apply online and receive an e-licence the same day when complete.',
@@ -163,6 +167,7 @@ export const businessMatters: MatterInput[] = [
       upload('articles', '公司章程', 'Articles of association'),
       upload('premises_proof', '住所使用证明', 'Proof of the registered address'),
     ],
+    issues: { type: 'business_licence', name: { zh: '营业执照', en: 'Business licence' } },
     guide: [
       '企业开办“一件事”1个工作日内办结，营业执照、公章、社保和公积金登记同步办理。',
       'Company start-up takes one working day, with seal, social insurance and housing fund together.',
@@ -189,6 +194,7 @@ export const businessMatters: MatterInput[] = [
       upload('safety_rules', '食品安全管理制度', 'Food safety rules'),
     ],
     commitment: true,
+    issues: { type: 'food_business_licence', name: { zh: '食品经营许可证', en: 'Food business licence' } },
     guide: [
       '申请人承诺符合条件的当场发证，市场监管所在3个月内现场核查。',
       'On signing the commitment the licence is issued at once; an inspection follows within three months.',
@@ -211,6 +217,13 @@ export const businessMatters: MatterInput[] = [
       upload('fire_check', '消防设施检测报告', 'Fire equipment test report', false),
     ],
     commitment: true,
+    issues: {
+      type: 'fire_safety_permit',
+      name: {
+        zh: '公众聚集场所投入使用、营业前消防安全检查合格证',
+        en: 'Fire safety certificate for a public venue',
+      },
+    },
     guide: [
       '选择告知承诺方式的，当场作出许可，消防救援机构在30日内现场核查。',
       'With a signed commitment the permit is issued at once and checked on site within 30 days.',
@@ -228,6 +241,7 @@ export const businessMatters: MatterInput[] = [
       upload('sign_design', '招牌设计效果图', 'Sign design'),
       upload('sign_safety', '安全承诺书', 'Safety undertaking'),
     ],
+    issues: { type: 'signboard_approval', name: { zh: '户外招牌设置审批决定书', en: 'Shop sign approval' } },
     guide: [
       '店招按街区设置导则设计，面积较大的须提交结构安全说明。',
       'Signs follow the street design guide; larger ones need a structural note.',
@@ -242,6 +256,10 @@ export const businessMatters: MatterInput[] = [
     applicantTypes: firm,
     fields: fields(...FIRM, 'premises_address', 'premises_area', 'venue_type'),
     materials: [cert('business_licence'), upload('hygiene_rules', '卫生管理制度', 'Hygiene rules')],
+    issues: {
+      type: 'hygiene_licence',
+      name: { zh: '公共场所卫生许可证', en: 'Public venue hygiene licence' },
+    },
     guide: [
       '宾馆、美容美发等公共场所开业前申请，可选择告知承诺。',
       'Hotels, salons and similar venues apply before opening.',
@@ -259,6 +277,24 @@ export const businessMatters: MatterInput[] = [
     guide: [
       '新办企业首套印章由政府免费刻制，公安备案同步完成。',
       'New companies get their first seals free, registered with the police at once.',
+    ],
+  }),
+  matter({
+    code: '许可-00708-000',
+    name: ['分公司设立登记', 'Registering a branch of a company'],
+    departmentCode: 'scjgj',
+    limits: [15, 1],
+    visits: 0,
+    applicantTypes: firm,
+    fields: fields(...FIRM, 'proposed_name', 'business_scope', 'premises_address', 'employees?'),
+    materials: [
+      cert('business_licence'),
+      upload('premises_proof', '经营场所使用证明', 'Proof of the right to use the premises'),
+    ],
+    issues: { type: 'business_licence', name: { zh: '营业执照（分公司）', en: 'Business licence (branch)' } },
+    guide: [
+      '已有企业在本区开设门店的，登记分公司，总公司营业执照信息自动带入，材料齐全当日发照。',
+      'A company opening a shop here registers a branch; the parent licence is filled in for you.',
     ],
   }),
 ];

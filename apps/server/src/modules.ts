@@ -14,7 +14,7 @@ import { createGovernance, type Governance } from '@zhizhi/governance';
 import type { Kernel } from '@zhizhi/kernel';
 import { fenghuaBoundary, fenghuaCertificateTypes, fenghuaRegion, townSeats } from '@zhizhi/pack-fenghua';
 import { createPlaces, type Places } from '@zhizhi/places';
-import { createServices, type Services } from '@zhizhi/services';
+import { createServices, httpGatewayChannel, type Services } from '@zhizhi/services';
 import { createSensing, type Sensing } from '@zhizhi/sensing';
 
 /** The domain modules of this deployment, composed over one kernel. */
@@ -45,6 +45,8 @@ export interface ModulesOptions {
   publicUrl?: string;
   /** Hosts that HTTP/PostgreSQL data loads may reach (`DATA_LOAD_ALLOWED_HOSTS`); unset: any. */
   dataLoadAllowedHosts?: readonly string[];
+  /** The SMS gateway for applicants' notices (`SERVICES_SMS_URL`); unset: in-app messages only. */
+  smsGateway?: { url: string; token?: string };
 }
 
 /** Builds the modules (their job handlers and event subscriptions register here, once per kernel). */
@@ -72,6 +74,7 @@ export function createModules(kernel: Kernel, options: ModulesOptions = {}): Mod
     oneWindowDepartmentCode: 'zwfw',
     certificateTypes: fenghuaCertificateTypes,
     districtCode: fenghuaRegion.districtCode,
+    noticeChannels: options.smsGateway ? [httpGatewayChannel({ name: 'sms', ...options.smsGateway })] : [],
   });
   return {
     governance,

@@ -74,6 +74,9 @@ export async function startServer(config: Config, options: StartServerOptions = 
       dataLoadAllowedHosts: config.DATA_LOAD_ALLOWED_HOSTS?.split(',')
         .map((h) => h.trim())
         .filter(Boolean),
+      smsGateway: config.SERVICES_SMS_URL
+        ? { url: config.SERVICES_SMS_URL, token: config.SERVICES_SMS_TOKEN }
+        : undefined,
     });
     await startKernel(kernel);
     await startModules(modules);

@@ -75,6 +75,11 @@ export const configSchema = z.object({
     .describe(
       'Hosts that HTTP and PostgreSQL data loads may reach, comma-separated (`*.suffix` allowed); unset: any host',
     ),
+  SERVICES_SMS_URL: z
+    .url()
+    .optional()
+    .describe('SMS gateway for applicants’ notices (POST JSON { channel, phone, text }); unset: in-app only'),
+  SERVICES_SMS_TOKEN: z.string().optional().describe('Bearer token for SERVICES_SMS_URL'),
   PUBLIC_URL: z
     .url()
     .optional()

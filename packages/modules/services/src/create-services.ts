@@ -6,7 +6,8 @@ import {
   matterCaseType,
   rectificationCaseType,
 } from './applications/case-types';
-import { createDecisions, type NoticeChannel } from './applications/decisions';
+import { createDecisions } from './applications/decisions';
+import type { NoticeChannel } from './applications/notice-channels';
 import { createPublicViews } from './applications/public-views';
 import { createRatings } from './applications/ratings';
 import { createCatalogue } from './catalogue/catalogue-service';

@@ -6,7 +6,7 @@ export { checkValue, type FieldError, validateForm } from './catalogue/validate-
 export { SERVICES_PERMISSIONS } from './permissions';
 export { createServices, type Services, type ServicesOptions } from './create-services';
 export { CASE_TYPES, RATING_INDICATORS, RATING_LEVELS } from './applications/case-types';
-export type { NoticeChannel } from './applications/decisions';
+export { httpGatewayChannel, type NoticeChannel, type OutboundNotice } from './applications/notice-channels';
 export type { StartInput } from './applications/application-service';
 export type { RatingInput } from './applications/ratings';
 export type { ValueSource } from './schema';

@@ -6,6 +6,7 @@ import { actorFor, createTestKernel } from '@zhizhi/kernel/testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServices, type Services } from '../create-services';
+import type { OutboundNotice } from './notice-channels';
 import { servicesApplication } from '../schema';
 import { dictionary, matterInputs, RESIDENTS, restaurant } from '../testing/catalogue-fixture';
 
@@ -36,6 +37,7 @@ describe('applications on the case engine', () => {
   let market: Actor;
   let enforcement: Actor;
   const lookups: { matterCode: string; filter: Record<string, string> }[] = [];
+  const sent: OutboundNotice[] = [];
   const ID = idNumber('33028319800101123');
 
   beforeAll(async () => {
@@ -88,7 +90,10 @@ describe('applications on the case engine', () => {
         };
       },
     });
-    services = createServices(t.kernel, { certificateTypes: [{ code: 'resident_id', zh: '居民身份证' }] });
+    services = createServices(t.kernel, {
+      certificateTypes: [{ code: 'resident_id', zh: '居民身份证' }],
+      noticeChannels: [{ name: 'sms', send: async (m) => void sent.push(m) }],
+    });
     await services.start();
     await services.catalogue.seed({ fields: dictionary, matters: matterInputs, bundles: [restaurant] });
     const applicant = async (id: string, name: string): Promise<Actor> => {
@@ -285,6 +290,14 @@ describe('applications on the case engine', () => {
     const published = await services.ratings.published();
     expect(published.find((d) => d.departmentCode === 'scjgj')).toMatchObject({ ratings: 2, bad: 1 });
     expect(enforcement.type).toBe('staff');
+
+    // Every message reached the inbox and, through the delivery jobs, the SMS channel.
+    await t.kernel.jobs.runDue();
+    const notices = await services.applications.notices(citizen);
+    expect(notices.map((n) => n.titleZh)).toContain('食品经营许可：准予许可');
+    expect(notices.every((n) => n.deliveries.sms === 'sent')).toBe(true);
+    expect(sent.length).toBe(notices.length);
+    expect(sent[0].phone).toBeNull(); // registered without a number: the channel decides
   });
 
   it('a minor does not pass the instant rules: the signboard waits for a person', async () => {

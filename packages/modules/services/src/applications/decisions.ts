@@ -4,7 +4,8 @@ import { type Actor, systemActor } from '@zhizhi/kernel/access';
 import { recordAudit } from '@zhizhi/kernel/audit';
 import { type CaseTypeDefinition, casesCase, type TransitionInput } from '@zhizhi/kernel/cases';
 import type { Executor } from '@zhizhi/kernel/db';
-import { ConflictError, NotFoundError } from '@zhizhi/kernel/errors';
+import { ConflictError, isKernelError, NotFoundError } from '@zhizhi/kernel/errors';
+import { identityCitizen } from '@zhizhi/kernel/identity';
 import { newId } from '@zhizhi/kernel/ids';
 import { compileRule, evaluateBoolean } from '@zhizhi/kernel/rules';
 import { and, asc, count, eq, sql } from 'drizzle-orm';
@@ -12,21 +13,11 @@ import type { Catalogue } from '../catalogue/catalogue-service';
 import type { Matter } from '../catalogue/types';
 import { servicesApplication, servicesCertificate, servicesNotice } from '../schema';
 import { CASE_TYPES, CERTIFICATE_CODE_KIND, MATTER_FINAL } from './case-types';
+import type { NoticeChannel } from './notice-channels';
 import type { ApplicationRow } from './application-service';
 
 /** The platform's own decisions (告知承诺, 智能秒办) are recorded under this name. */
 export const AUTOMATIC: Actor = { ...systemActor, name: '智能审批' };
-
-/** Sends applicants' messages beyond the in-app inbox (SMS, email); failures are recorded, not thrown. */
-export interface NoticeChannel {
-  name: string;
-  send(message: {
-    applicantKind: string;
-    applicantRegistryId: string;
-    titleZh: string;
-    titleEn: string;
-  }): Promise<void>;
-}
 
 type CaseRow = typeof casesCase.$inferSelect;
 
@@ -263,13 +254,21 @@ export function createDecisions(
     const [message] = await tx.select().from(servicesNotice).where(eq(servicesNotice.id, noticeId));
     if (!message) return;
     const deliveries = { ...message.deliveries };
+    const [citizen] =
+      message.applicantKind === 'citizen'
+        ? await tx
+            .select({ phone: identityCitizen.phone })
+            .from(identityCitizen)
+            .where(eq(identityCitizen.id, message.applicantRegistryId))
+        : [];
     for (const channel of deps.channels) {
       if (deliveries[channel.name] === 'sent') continue;
       try {
-        await channel.send(message);
+        await channel.send({ ...message, phone: citizen?.phone ?? null });
         deliveries[channel.name] = 'sent';
-      } catch {
-        deliveries[channel.name] = 'failed';
+      } catch (error) {
+        deliveries[channel.name] =
+          isKernelError(error) && error.code === 'services.notice.no_contact' ? 'no_contact' : 'failed';
       }
     }
     await tx.update(servicesNotice).set({ deliveries }).where(eq(servicesNotice.id, noticeId));

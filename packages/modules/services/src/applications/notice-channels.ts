@@ -1,0 +1,57 @@
+import { NotFoundError } from '@zhizhi/kernel/errors';
+
+/** One message to one applicant, as an outbound channel gets it. */
+export interface OutboundNotice {
+  applicantKind: string;
+  applicantRegistryId: string;
+  titleZh: string;
+  titleEn: string;
+  /** The applicant's mobile number from the registry, when known. */
+  phone: string | null;
+}
+
+/**
+ * Sends applicants' messages beyond the in-app inbox (SMS, email). A throw marks the delivery
+ * failed (recorded on the message, never retried into a loop); `services.notice.no_contact` marks
+ * it as having nowhere to go.
+ */
+export interface NoticeChannel {
+  name: string;
+  send(message: OutboundNotice): Promise<void>;
+}
+
+/**
+ * An SMS (or email) gateway reached over HTTP: POSTs `{ channel, phone, text }` as JSON with an
+ * optional bearer token and expects a 2xx. The text carries the title only, never form values.
+ */
+export function httpGatewayChannel(options: {
+  name: string;
+  url: string;
+  token?: string;
+  /** Seconds before giving up on the gateway. */
+  timeoutSeconds?: number;
+  fetch?: typeof fetch;
+}): NoticeChannel {
+  const send = options.fetch ?? fetch;
+  return {
+    name: options.name,
+    async send(message) {
+      if (!message.phone)
+        throw new NotFoundError('services.notice.no_contact', 'No mobile number on record.');
+      const response = await send(options.url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+        },
+        body: JSON.stringify({
+          channel: options.name,
+          phone: message.phone,
+          text: `【一网通办】${message.titleZh}`,
+        }),
+        signal: AbortSignal.timeout((options.timeoutSeconds ?? 10) * 1000),
+      });
+      if (!response.ok) throw new Error(`gateway answered ${response.status}`);
+    },
+  };
+}

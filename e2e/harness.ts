@@ -35,6 +35,8 @@ export async function startDemoServer() {
     server,
     url: server.url,
     password,
+    /** Every demo account printed at first start (staff and the portal's applicants). */
+    credentials: () => credentials,
     async close() {
       await server.close();
       await postgres?.close();

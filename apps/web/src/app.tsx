@@ -5,6 +5,8 @@ import { lazy, type ReactNode, Suspense } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { AppLayout } from './components/app-layout';
 import { RequireAuth, RequirePage } from './components/guards';
+import { portalRoutes } from './components/gov-services/portal-routes';
+import { servicesStaffRoutes } from './components/services-staff/staff-routes';
 import { PreferencesProvider, usePreferences } from './session/preferences';
 import { SessionProvider, useSession } from './session/session';
 import { elderTheme, standardTheme } from './theme/themes';
@@ -148,6 +150,7 @@ function AppRoutes() {
         <Route path="/open/stats" element={<OpenStatsPage />} />
         <Route path="/warning" element={<SensingPublicWarningPage />} />
         <Route path="/doorplate/:token" element={<PlacesPublicDoorplatePage />} />
+        {portalRoutes()}
         <Route
           element={
             <RequireAuth>
@@ -206,6 +209,7 @@ function AppRoutes() {
           <Route path="places/imports" element={guarded('placesImports', <PlacesImportsPage />)} />
           <Route path="places/reviews" element={guarded('placesReviews', <PlacesReviewsPage />)} />
           <Route path="places/doorplates" element={guarded('placesDoorplates', <PlacesDoorplatesPage />)} />
+          {servicesStaffRoutes()}
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

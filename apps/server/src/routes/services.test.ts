@@ -148,6 +148,44 @@ describe('services API: catalogue, applications, handling, tracking, certificate
     expect((await call('GET', `/api/services/applications/${id}`, person)).statusCode).toBe(404);
   });
 
+  it('lets window staff apply on an applicant’s behalf (一窗受理), and nobody else', async () => {
+    await t.kernel.staff.createStaff(systemActor, {
+      username: 'window',
+      displayName: '综合受理窗口',
+      password: 'window-pass-1',
+      departmentId: null,
+      roles: [{ roleCode: 'town_operator', divisionCode: '330213000000' }],
+      mustChangePassword: false,
+    });
+    const window = await t.login('window', 'window-pass-1');
+    const onBehalf = (identifier: string) =>
+      call('POST', '/api/services/applications', window, {
+        matterCode: '许可-00708-000',
+        divisionCode: '330213100000',
+        onBehalfOf: { kind: 'enterprise', identifier },
+      });
+    const made = await onBehalf(USCC);
+    expect(made.statusCode, made.body).toBe(201);
+    expect(made.json().application).toMatchObject({ channel: 'window', status: 'draft' });
+    expect(made.json().application.form.uscc).toBe(USCC);
+    expect((await onBehalf('91330213MA2H00002T')).json().code).toBe('services.applicant.not_registered');
+    // The applicant sees it among their own; an applicant cannot use the window channel.
+    const mine = await call('GET', '/api/services/applications', firm);
+    expect(mine.json().items.map((a: { id: string }) => a.id)).toContain(made.json().application.id);
+    const self = await call('POST', '/api/services/applications', firm, {
+      matterCode: '许可-00708-000',
+      divisionCode: '330213100000',
+      channel: 'window',
+    });
+    expect(self.json().code).toBe('services.application.channel');
+    const handler = await call('POST', '/api/services/applications', staff.scjgj, {
+      matterCode: '许可-00708-000',
+      divisionCode: '330213100000',
+      onBehalfOf: { kind: 'enterprise', identifier: USCC },
+    });
+    expect(handler.statusCode).toBe(403);
+  });
+
   function formValues() {
     return {
       enterprise_name: '宁波市奉化区示例餐饮有限公司',

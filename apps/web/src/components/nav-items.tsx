@@ -190,6 +190,41 @@ export const NAV: (NavPage | NavGroup)[] = [
     ],
   },
   {
+    key: 'govServices',
+    label: 'govStaff.nav.group',
+    icon: <BankOutlined />,
+    pages: [
+      {
+        key: 'servicesWindow',
+        path: '/services/window',
+        label: 'govStaff.nav.window',
+        icon: <SolutionOutlined />,
+        permissions: ['services.application.accept'],
+      },
+      {
+        key: 'servicesQueue',
+        path: '/services/queue',
+        label: 'govStaff.nav.queue',
+        icon: <OrderedListOutlined />,
+        permissions: ['services.application.read'],
+      },
+      {
+        key: 'servicesCatalogue',
+        path: '/services/catalogue',
+        label: 'govStaff.nav.catalogue',
+        icon: <AppstoreOutlined />,
+        permissions: ['services.application.read', 'services.catalogue.manage'],
+      },
+      {
+        key: 'servicesRatings',
+        path: '/services/ratings',
+        label: 'govStaff.nav.ratings',
+        icon: <BarChartOutlined />,
+        permissions: ['services.application.read', 'services.rating.rectify'],
+      },
+    ],
+  },
+  {
     key: 'org',
     label: 'nav.org',
     icon: <ApartmentOutlined />,

@@ -5,6 +5,8 @@ import { enUSCases } from './en-US.cases';
 import { enUSServices } from './en-US.services';
 import { enUSSensing } from './en-US.sensing';
 import { enUSPlaces } from './en-US.places';
+import { enUSGovPortal } from './en-US.gov-portal';
+import { enUSGovStaff } from './en-US.gov-staff';
 import type { Messages } from './zh-CN';
 
 /** English. Typed as the zh-CN shape: a missing or extra key is a type error. */
@@ -400,4 +402,6 @@ export const enUS: Messages = {
   ...enUSDataCollection,
   ...enUSSensing,
   ...enUSPlaces,
+  ...enUSGovPortal,
+  ...enUSGovStaff,
 };

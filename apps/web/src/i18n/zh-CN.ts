@@ -5,6 +5,8 @@ import { zhCNCases } from './zh-CN.cases';
 import { zhCNServices } from './zh-CN.services';
 import { zhCNSensing } from './zh-CN.sensing';
 import { zhCNPlaces } from './zh-CN.places';
+import { zhCNGovPortal } from './zh-CN.gov-portal';
+import { zhCNGovStaff } from './zh-CN.gov-staff';
 
 /**
  * Simplified Chinese — the default and reference dictionary. Keys are `area.name`; `{name}` is a
@@ -390,6 +392,8 @@ export const zhCN = {
   ...zhCNDataCollection,
   ...zhCNSensing,
   ...zhCNPlaces,
+  ...zhCNGovPortal,
+  ...zhCNGovStaff,
 };
 
 export type Messages = typeof zhCN;

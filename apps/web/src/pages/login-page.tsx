@@ -112,6 +112,9 @@ export function LoginPage() {
             <Link to="/track" data-testid="login-public-track">
               {t('public.nav.track')}
             </Link>
+            <Link to="/portal" data-testid="login-public-portal">
+              {t('portal.name')}
+            </Link>
           </Space>
         </nav>
       </main>

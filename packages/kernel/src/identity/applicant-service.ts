@@ -3,15 +3,9 @@ import type { Actor } from '../access';
 import { recordAudit } from '../audit';
 import type { Clock } from '../clock';
 import type { Db, Executor } from '../db/types';
-import {
-  AuthenticationError,
-  ConflictError,
-  InputError,
-  NotAllowedError,
-  NotFoundError,
-  RateLimitedError,
-} from '../errors';
+import { AuthenticationError, ConflictError, InputError, NotAllowedError, NotFoundError } from '../errors';
 import { newId } from '../ids';
+import { failLogin, refuseIfLocked } from './login-lockout';
 import { checkPasswordStrength, dummyPasswordHash, hashPassword, verifyPassword } from './passwords';
 import { identityApplicant, identityApplicantSession, identityCitizen, identityEnterprise } from './schema';
 import { randomToken, tokenDigest } from './tokens';
@@ -62,8 +56,6 @@ interface RegistryEntry {
 
 const invalid = () =>
   new AuthenticationError('identity.login.invalid_credentials', 'Wrong ID number, credit code or password.');
-
-const anonymous: Actor = { type: 'anonymous', id: null, name: 'anonymous', departmentId: null, grants: [] };
 
 /** Citizens' names are personal data; an enterprise's registered name is public. */
 function displayName(entry: RegistryEntry): string {
@@ -274,39 +266,16 @@ export function createApplicantService(deps: ApplicantServiceDeps) {
       throw invalid();
     }
     const now = clock.now();
-    if (account.lockedUntil && account.lockedUntil > now) {
-      throw new RateLimitedError(
-        'identity.login.locked',
-        `Too many failed attempts. Try again after ${account.lockedUntil.toISOString()}.`,
-        { lockedUntil: account.lockedUntil.toISOString() },
+    refuseIfLocked(account, now);
+    if (!(await verifyPassword(account.passwordHash, password)))
+      await failLogin(
+        deps,
+        account,
+        'applicant',
+        now,
+        (tx, values) => tx.update(identityApplicant).set(values).where(eq(identityApplicant.id, account.id)),
+        invalid,
       );
-    }
-    if (!(await verifyPassword(account.passwordHash, password))) {
-      const failures = account.failedLogins + 1;
-      const lock = failures >= deps.maxFailures;
-      await deps.transaction(async (tx) => {
-        await tx
-          .update(identityApplicant)
-          .set({
-            failedLogins: lock ? 0 : failures,
-            lockedUntil: lock ? new Date(now.getTime() + deps.lockMinutes * 60_000) : account.lockedUntil,
-          })
-          .where(eq(identityApplicant.id, account.id));
-        await recordAudit(tx, clock, {
-          actor: anonymous,
-          action: lock ? 'identity.login.locked' : 'identity.login.failed',
-          subjectType: 'applicant',
-          subjectId: account.id,
-          data: { failures },
-        });
-      });
-      if (lock)
-        throw new RateLimitedError(
-          'identity.login.locked',
-          `Too many failed attempts. The account is locked for ${deps.lockMinutes} minutes.`,
-        );
-      throw invalid();
-    }
     const token = randomToken();
     const csrfToken = randomToken(24);
     await deps.transaction(async (tx) => {

@@ -3,9 +3,10 @@ import { type Actor, requireStaffAccount } from '../access';
 import { recordAudit } from '../audit';
 import type { Clock } from '../clock';
 import type { Db, Executor } from '../db/types';
-import { AuthenticationError, InputError, NotFoundError, RateLimitedError } from '../errors';
+import { AuthenticationError, InputError, NotFoundError } from '../errors';
 import { newId } from '../ids';
 import { loadStaffActor } from './actor-loader';
+import { failLogin, refuseIfLocked } from './login-lockout';
 import { checkPasswordStrength, dummyPasswordHash, hashPassword, verifyPassword } from './passwords';
 import { identityApiKey, identitySession, identityStaff } from './schema';
 import { randomToken, tokenDigest } from './tokens';
@@ -36,40 +37,17 @@ export function createAuthService(deps: AuthServiceDeps) {
       throw invalid();
     }
     const now = clock.now();
-    if (staff.lockedUntil && staff.lockedUntil > now) {
-      throw new RateLimitedError(
-        'identity.login.locked',
-        `Too many failed attempts. Try again after ${staff.lockedUntil.toISOString()}.`,
-        { lockedUntil: staff.lockedUntil.toISOString() },
-      );
-    }
+    refuseIfLocked(staff, now);
     const ok = staff.status === 'active' && (await verifyPassword(staff.passwordHash, password));
-    if (!ok) {
-      const failures = staff.failedLogins + 1;
-      const lock = failures >= deps.maxFailures;
-      await deps.transaction(async (tx) => {
-        await tx
-          .update(identityStaff)
-          .set({
-            failedLogins: lock ? 0 : failures,
-            lockedUntil: lock ? new Date(now.getTime() + deps.lockMinutes * 60_000) : staff.lockedUntil,
-          })
-          .where(eq(identityStaff.id, staff.id));
-        await recordAudit(tx, clock, {
-          actor: { type: 'anonymous', id: null, name: 'anonymous', departmentId: null, grants: [] },
-          action: lock ? 'identity.login.locked' : 'identity.login.failed',
-          subjectType: 'staff',
-          subjectId: staff.id,
-          data: { failures },
-        });
-      });
-      if (lock)
-        throw new RateLimitedError(
-          'identity.login.locked',
-          `Too many failed attempts. The account is locked for ${deps.lockMinutes} minutes.`,
-        );
-      throw invalid();
-    }
+    if (!ok)
+      await failLogin(
+        deps,
+        staff,
+        'staff',
+        now,
+        (tx, values) => tx.update(identityStaff).set(values).where(eq(identityStaff.id, staff.id)),
+        invalid,
+      );
     const token = randomToken();
     const csrfToken = randomToken(24);
     await deps.transaction(async (tx) => {

@@ -11,4 +11,4 @@ export type { StartInput } from './applications/application-service';
 export type { RatingInput } from './applications/ratings';
 export type { ValueSource } from './schema';
 export { SERVICES_INDICATORS } from './indicators';
-export { presentMatter } from './applications/application-service';
+export { presentMatter } from './applications/application-views';

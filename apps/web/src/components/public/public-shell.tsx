@@ -16,6 +16,7 @@ export interface PublicLink {
 const LINKS: PublicLink[] = [
   { path: '/report', label: 'public.nav.report', testId: 'public-nav-report' },
   { path: '/track', label: 'public.nav.track', testId: 'public-nav-track' },
+  { path: '/portal', label: 'portal.name', testId: 'public-nav-portal' },
   { path: '/login', label: 'public.nav.staffLogin', testId: 'public-nav-login' },
 ];
 

@@ -1,5 +1,5 @@
 import '../events';
-import { createHash, randomInt } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import type { Kernel } from '@zhizhi/kernel';
 import { type Actor, can, requirePermission } from '@zhizhi/kernel/access';
 import { recordAudit } from '@zhizhi/kernel/audit';
@@ -8,21 +8,27 @@ import { ConflictError, InputError, NotAllowedError, NotFoundError } from '@zhiz
 import { newId } from '@zhizhi/kernel/ids';
 import { casesCase } from '@zhizhi/kernel/cases';
 import { orgDepartment } from '@zhizhi/kernel/org';
-import { and, desc, eq, inArray } from 'drizzle-orm';
-import type { BundlePlan } from '../bundles/plan';
+import { and, desc, eq } from 'drizzle-orm';
 import type { Catalogue } from '../catalogue/catalogue-service';
-import { dueAt } from '../catalogue/limits';
-import type { Matter } from '../catalogue/types';
-import { validateForm } from '../catalogue/validate-form';
 import { SERVICES_PERMISSIONS as P } from '../permissions';
 import { servicesApplication, servicesNotice } from '../schema';
+import {
+  type ApplicationRow,
+  CHANNELS,
+  checkComplete,
+  checkOffered,
+  departmentIds,
+  maskApplicant,
+  present,
+  presentPlan,
+} from './application-views';
+import { submitInTransaction } from './submission';
 import { applicantOfActor, applicantRef, findRegistered, loadApplicant } from './applicants';
 import { CASE_TYPES } from './case-types';
 import type { Decisions } from './decisions';
 import { type Applicant, materialKey, prefill } from './prefill';
 
-export type ApplicationRow = typeof servicesApplication.$inferSelect;
-const CHANNELS = ['window', 'web', 'mobile', 'kiosk'] as const;
+export type { ApplicationRow } from './application-views';
 const SCAN_TYPES = ['application/pdf', 'image/jpeg', 'image/png'];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -43,19 +49,6 @@ export interface ApplicationsDeps {
   /** The one-window department holding the sharing approvals for pre-fill (e.g. `zwfw`). */
   oneWindowDepartmentCode: string | null;
   certificateNames: () => ReadonlyMap<string, string>;
-}
-
-/** The query password's digest (salted with the application id). */
-export function passwordDigest(applicationId: string, password: string): string {
-  return createHash('sha256').update(`${applicationId}:${password}`).digest('hex');
-}
-
-/** Working days the case clock counts for a matter's promised limit (即办件: the same day). */
-export function clockDays(kernel: Kernel, matter: Matter, start: Date): number {
-  const limit = matter.promisedLimit;
-  if (limit.value === 0) return 1;
-  if (limit.unit === 'working_days') return limit.value;
-  return Math.max(1, kernel.calendar.workingDaysBetween(start, dueAt(start, limit, kernel.calendar)));
 }
 
 /**
@@ -104,40 +97,6 @@ export function createApplications(kernel: Kernel, deps: ApplicationsDeps) {
         'The application has been submitted already.',
       );
     return row;
-  }
-
-  /** Checks that each matter is offered where the applicant applies and to applicants of this kind. */
-  function checkOffered(
-    matters: readonly Matter[],
-    divisionCode: string,
-    applicant: Applicant,
-    channel: string,
-  ) {
-    const township = `${divisionCode.slice(0, 9)}000`;
-    const district = `${divisionCode.slice(0, 6)}000000`;
-    for (const m of matters) {
-      if (!m.divisionCodes.some((c) => c === district || c === township || c === divisionCode))
-        throw new InputError(
-          'services.matter.not_offered',
-          `${m.code} (${m.name.en}) is not offered in division ${divisionCode}.`,
-          { matterCode: m.code, divisionCode },
-        );
-      const kinds = applicant.kind === 'citizen' ? ['person'] : ['enterprise', 'organisation'];
-      if (!m.applicantTypes.some((t) => kinds.includes(t)))
-        throw new InputError(
-          'services.matter.applicant_type',
-          `${m.code} (${m.name.en}) is not for ${applicant.kind === 'citizen' ? 'individuals' : 'organisations'}.`,
-          { matterCode: m.code },
-        );
-      if (!m.channels.includes(channel as (typeof CHANNELS)[number]))
-        throw new InputError(
-          'services.matter.channel',
-          `${m.code} cannot be applied for through ${channel}.`,
-          {
-            matterCode: m.code,
-          },
-        );
-    }
   }
 
   async function oneWindowDepartmentId(executor: Executor): Promise<string | null> {
@@ -361,25 +320,6 @@ export function createApplications(kernel: Kernel, deps: ApplicationsDeps) {
     return view(actor, id);
   }
 
-  /** Every problem that stops a submission, at once: form fields and required materials. */
-  function checkComplete(row: ApplicationRow, plan: BundlePlan) {
-    validateForm(plan.form, row.form, { today: kernel.calendar.today() });
-    const missing = plan.materials
-      .filter((m) => m.required)
-      .filter((m) => {
-        const entry = row.materials[materialKey(m.material)];
-        return !entry || (entry.fileIds.length === 0 && !entry.certificate);
-      });
-    if (missing.length)
-      throw new InputError('services.materials.missing', `${missing.length} required material(s) missing.`, {
-        errors: missing.map((m) => ({
-          path: materialKey(m.material),
-          code: 'services.material.required',
-          message: `${m.material.name.en} is required.`,
-        })),
-      });
-  }
-
   /** Submits a draft: overall case + one child case per matter, automatic decisions, in one transaction. */
   async function submit(actor: Actor, id: string) {
     const row = await loadDraft(actor, id);
@@ -390,86 +330,9 @@ export function createApplications(kernel: Kernel, deps: ApplicationsDeps) {
       row.applicantRegistryId,
     );
     checkOffered(plan.matters, row.divisionCode, applicant, row.channel);
-    checkComplete(row, plan);
+    checkComplete(row, plan, kernel.calendar.today());
     const password = String(randomInt(0, 1_000_000)).padStart(6, '0');
-    const result = await kernel.transaction(async (tx) => {
-      const departments = await departmentIds(tx, plan.matters);
-      const now = clock.now();
-      const lead = plan.matters[0];
-      const parent = await kernel.cases.openInTransaction(tx, actor, {
-        typeCode: CASE_TYPES.application,
-        title: plan.matters.length > 1 && row.bundleCode ? bundleTitle(plan) : lead.name.zh,
-        divisionCode: row.divisionCode,
-        departmentId: departments.get(lead.departmentCode) ?? null,
-        data: {
-          application_id: row.id,
-          ...(row.bundleCode ? { bundle_code: row.bundleCode } : {}),
-          applicant: maskApplicant(applicant),
-          channel: row.channel,
-        },
-        limits: { overall: Math.max(...plan.matters.map((m) => clockDays(kernel, m, now))) },
-      });
-      const [claimed] = await tx
-        .update(servicesApplication)
-        .set({
-          status: 'submitted',
-          number: parent.number,
-          caseId: parent.id,
-          matterCodes: plan.matters.map((m) => m.code),
-          queryPasswordHash: passwordDigest(row.id, password),
-          submittedAt: now,
-          updatedAt: now,
-          version: row.version + 1,
-        })
-        .where(and(eq(servicesApplication.id, row.id), eq(servicesApplication.status, 'draft')))
-        .returning();
-      if (!claimed)
-        throw new ConflictError(
-          'services.application.not_draft',
-          'The application has been submitted already.',
-        );
-      for (const matter of plan.matters) {
-        const child = await kernel.cases.openInTransaction(tx, actor, {
-          typeCode: CASE_TYPES.matter,
-          title: matter.name.zh,
-          divisionCode: row.divisionCode,
-          departmentId: departments.get(matter.departmentCode) ?? null,
-          data: {
-            application_id: row.id,
-            matter_code: matter.code,
-            matter_name: matter.name.zh,
-            legal_due: dueAt(now, matter.legalLimit, kernel.calendar).toISOString(),
-            promised_due: dueAt(now, matter.promisedLimit, kernel.calendar).toISOString(),
-          },
-          parentId: parent.id,
-          parentRole: 'co',
-          limits: { handling: clockDays(kernel, matter, now) },
-        });
-        await decisions.decideAutomatically(tx, claimed, matter, child);
-      }
-      await recordAudit(tx, clock, {
-        actor,
-        action: 'services.application.submitted',
-        subjectType: 'services_application',
-        subjectId: row.id,
-        data: { number: parent.number, matters: plan.matters.map((m) => m.code), channel: row.channel },
-      });
-      await kernel.events.publish(tx, 'services.application.submitted', {
-        applicationId: row.id,
-        number: parent.number,
-        caseId: parent.id,
-        bundleCode: row.bundleCode,
-        matterCodes: plan.matters.map((m) => m.code),
-        channel: row.channel,
-        divisionCode: row.divisionCode,
-      });
-      await decisions.refreshStatus(tx, row.id);
-      await decisions.notice(tx, claimed, {
-        zh: `您的申请已提交，办件编号 ${parent.number}`,
-        en: `Your application ${parent.number} has been submitted`,
-      });
-      return { number: parent.number, caseId: parent.id };
-    });
+    const result = await submitInTransaction(kernel, decisions, { actor, row, plan, applicant, password });
     return { ...result, queryPassword: password, application: (await view(actor, id)).application };
   }
 
@@ -613,78 +476,3 @@ export function createApplications(kernel: Kernel, deps: ApplicationsDeps) {
 }
 
 export type Applications = ReturnType<typeof createApplications>;
-
-/** Department code → id for the matters' handling departments. */
-async function departmentIds(executor: Executor, matters: Iterable<Matter>): Promise<Map<string, string>> {
-  const codes = [...new Set([...matters].map((m) => m.departmentCode))];
-  if (!codes.length) return new Map();
-  const rows = await executor
-    .select({ id: orgDepartment.id, code: orgDepartment.code })
-    .from(orgDepartment)
-    .where(inArray(orgDepartment.code, codes));
-  return new Map(rows.map((r) => [r.code, r.id]));
-}
-
-function bundleTitle(plan: BundlePlan): string {
-  return `${plan.matters.map((m) => m.name.zh).join('、')}`.slice(0, 190);
-}
-
-/** 张* / 宁波某某有限公司: case titles and data never carry a full personal name. */
-export function maskApplicant(applicant: Applicant): string {
-  if (applicant.kind === 'enterprise') return applicant.name;
-  return `${applicant.name.slice(0, 1)}${'*'.repeat(Math.max(1, applicant.name.length - 1))}`;
-}
-
-/** The application without its password digest. */
-export function present(row: ApplicationRow) {
-  const { queryPasswordHash: _hidden, ...rest } = row;
-  return rest;
-}
-
-/** A plan as clients use it: matters with their limits and the single form and material set. */
-export function presentPlan(plan: BundlePlan) {
-  return {
-    bundle: plan.bundle,
-    matters: plan.matters.map((m) => ({
-      code: m.code,
-      name: m.name,
-      departmentCode: m.departmentCode,
-      kind: m.kind,
-      legalLimit: m.legalLimit,
-      promisedLimit: m.promisedLimit,
-      commitment: m.commitment,
-      fees: m.fees,
-      issues: m.issues ?? null,
-    })),
-    skipped: plan.skipped,
-    form: plan.form.map((f) => ({ ...f.entry, required: f.required, matters: f.matters })),
-    materials: plan.materials.map((m) => ({
-      key: materialKey(m.material),
-      name: m.material.name,
-      required: m.required,
-      source: m.material.source,
-      matters: m.matters,
-    })),
-    separately: plan.separately,
-  };
-}
-
-/** A matter in lists: what a citizen compares (limits, visits, channels, fees), without the form. */
-export function presentMatter(m: Matter) {
-  return {
-    code: m.code,
-    version: m.version,
-    name: m.name,
-    departmentCode: m.departmentCode,
-    divisionCodes: m.divisionCodes,
-    kind: m.kind,
-    visits: m.visits,
-    legalLimit: m.legalLimit,
-    promisedLimit: m.promisedLimit,
-    applicantTypes: m.applicantTypes,
-    channels: m.channels,
-    commitment: m.commitment,
-    instant: m.instantRules.length > 0,
-    fees: m.fees,
-  };
-}

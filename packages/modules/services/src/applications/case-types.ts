@@ -120,6 +120,7 @@ export function matterCaseType(): CaseTypeDefinitionInput {
       text('application_id', '申请编号', 'Application id', 64),
       text('matter_code', '事项编码', 'Matter code', 40),
       text('matter_name', '事项名称', 'Matter', 200),
+      text('applicant', '申请人', 'Applicant', 200),
       text('legal_due', '法定办结期限', 'Legal deadline', 40),
       text('promised_due', '承诺办结期限', 'Promised deadline', 40),
       text('decision_basis', '决定依据', 'Basis of the decision', 200),

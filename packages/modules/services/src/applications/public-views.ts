@@ -5,7 +5,7 @@ import { NotFoundError } from '@zhizhi/kernel/errors';
 import { orgDepartment } from '@zhizhi/kernel/org';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { servicesApplication, servicesCertificate } from '../schema';
-import { passwordDigest } from './application-service';
+import { passwordDigest } from './application-views';
 import { CERTIFICATE_CODE_KIND } from './case-types';
 
 const NOT_FOUND = () =>

@@ -814,6 +814,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/applicant/contact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set where notices go: a mobile number (SMS) and an email address; empty removes one */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        phone?: string | null;
+                        email?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Applicant"];
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/org/divisions": {
         parameters: {
             query?: never;
@@ -11250,6 +11302,12 @@ export interface components {
             nextRunAt: string;
             lastRunAt: string | null;
         };
+        ApplicantContactInput: {
+            /** @description Masked mobile number for SMS notices */
+            phone: string | null;
+            /** @description Masked email address for email notices */
+            email: string | null;
+        };
         ApplicantInput: {
             /** Format: uuid */
             id: string;
@@ -11260,6 +11318,7 @@ export interface components {
             /** @description Masked */
             idNumber: string;
             preferences: components["schemas"]["PreferencesInput"];
+            contact: components["schemas"]["ApplicantContactInput"];
         } | {
             /** Format: uuid */
             id: string;
@@ -11269,6 +11328,7 @@ export interface components {
             /** @description Unified social credit code (public) */
             uscc: string;
             preferences: components["schemas"]["PreferencesInput"];
+            contact: components["schemas"]["ApplicantContactInput"];
         };
         ApplicantMeInput: {
             /** Format: uuid */
@@ -11280,6 +11340,7 @@ export interface components {
             /** @description Masked */
             idNumber: string;
             preferences: components["schemas"]["PreferencesInput"];
+            contact: components["schemas"]["ApplicantContactInput"];
             csrfToken: string;
         } | {
             /** Format: uuid */
@@ -11290,6 +11351,7 @@ export interface components {
             /** @description Unified social credit code (public) */
             uscc: string;
             preferences: components["schemas"]["PreferencesInput"];
+            contact: components["schemas"]["ApplicantContactInput"];
             csrfToken: string;
         };
         CalendarDayInput: {
@@ -12698,6 +12760,12 @@ export interface components {
             nextRunAt: string;
             lastRunAt: string | null;
         };
+        ApplicantContact: {
+            /** @description Masked mobile number for SMS notices */
+            phone: string | null;
+            /** @description Masked email address for email notices */
+            email: string | null;
+        };
         Applicant: {
             /** Format: uuid */
             id: string;
@@ -12708,6 +12776,7 @@ export interface components {
             /** @description Masked */
             idNumber: string;
             preferences: components["schemas"]["Preferences"];
+            contact: components["schemas"]["ApplicantContact"];
         } | {
             /** Format: uuid */
             id: string;
@@ -12717,6 +12786,7 @@ export interface components {
             /** @description Unified social credit code (public) */
             uscc: string;
             preferences: components["schemas"]["Preferences"];
+            contact: components["schemas"]["ApplicantContact"];
         };
         ApplicantMe: {
             /** Format: uuid */
@@ -12728,6 +12798,7 @@ export interface components {
             /** @description Masked */
             idNumber: string;
             preferences: components["schemas"]["Preferences"];
+            contact: components["schemas"]["ApplicantContact"];
             csrfToken: string;
         } | {
             /** Format: uuid */
@@ -12738,6 +12809,7 @@ export interface components {
             /** @description Unified social credit code (public) */
             uscc: string;
             preferences: components["schemas"]["Preferences"];
+            contact: components["schemas"]["ApplicantContact"];
             csrfToken: string;
         };
         CalendarDay: {

@@ -47,6 +47,8 @@ export interface ModulesOptions {
   dataLoadAllowedHosts?: readonly string[];
   /** The SMS gateway for applicants' notices (`SERVICES_SMS_URL`); unset: in-app messages only. */
   smsGateway?: { url: string; token?: string };
+  /** The email gateway for applicants' notices (`SERVICES_EMAIL_URL`). */
+  emailGateway?: { url: string; token?: string };
 }
 
 /** Builds the modules (their job handlers and event subscriptions register here, once per kernel). */
@@ -74,7 +76,14 @@ export function createModules(kernel: Kernel, options: ModulesOptions = {}): Mod
     oneWindowDepartmentCode: 'zwfw',
     certificateTypes: fenghuaCertificateTypes,
     districtCode: fenghuaRegion.districtCode,
-    noticeChannels: options.smsGateway ? [httpGatewayChannel({ name: 'sms', ...options.smsGateway })] : [],
+    noticeChannels: [
+      ...(options.smsGateway
+        ? [httpGatewayChannel({ name: 'sms', to: 'phone', ...options.smsGateway })]
+        : []),
+      ...(options.emailGateway
+        ? [httpGatewayChannel({ name: 'email', to: 'email', ...options.emailGateway })]
+        : []),
+    ],
   });
   return {
     governance,

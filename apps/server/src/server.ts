@@ -77,6 +77,9 @@ export async function startServer(config: Config, options: StartServerOptions = 
       smsGateway: config.SERVICES_SMS_URL
         ? { url: config.SERVICES_SMS_URL, token: config.SERVICES_SMS_TOKEN }
         : undefined,
+      emailGateway: config.SERVICES_EMAIL_URL
+        ? { url: config.SERVICES_EMAIL_URL, token: config.SERVICES_EMAIL_TOKEN }
+        : undefined,
     });
     await startKernel(kernel);
     await startModules(modules);

@@ -125,8 +125,30 @@ describe('applicant API', () => {
       password: 'portal-pass-2',
     });
     expect(registered.statusCode).toBe(201);
-    const { response } = await login(USCC.toLowerCase(), 'portal-pass-2');
-    expect(response.json().me).toMatchObject({ kind: 'enterprise', uscc: USCC });
+    const { response, headers } = await login(USCC.toLowerCase(), 'portal-pass-2');
+    expect(response.json().me).toMatchObject({
+      kind: 'enterprise',
+      uscc: USCC,
+      contact: { phone: null, email: null },
+    });
+    // Where notices go: set, shown masked, bad ones refused with a code.
+    const write = { ...headers, 'x-csrf-token': response.json().csrfToken as string };
+    const contact = await t.app.inject({
+      method: 'PUT',
+      url: '/api/applicant/contact',
+      headers: write,
+      payload: { phone: '13900003333', email: 'office@example.com' },
+    });
+    expect(contact.statusCode).toBe(200);
+    expect(contact.json().contact).toEqual({ phone: '139****3333', email: 'o***@example.com' });
+    expect(contact.body).not.toContain('13900003333');
+    const bad = await t.app.inject({
+      method: 'PUT',
+      url: '/api/applicant/contact',
+      headers: write,
+      payload: { email: 'office@' },
+    });
+    expect(bad.json().code).toBe('identity.applicant.email_invalid');
   });
 
   it('keeps the staff session when both cookies are present', async () => {

@@ -7,6 +7,13 @@ import { preferencesSchema, uuid } from '../schemas';
 
 const password = z.string().min(1).max(128);
 
+const contactSchema = z
+  .object({
+    phone: z.string().nullable().describe('Masked mobile number for SMS notices'),
+    email: z.string().nullable().describe('Masked email address for email notices'),
+  })
+  .meta({ id: 'ApplicantContact' });
+
 const applicantSchema = z
   .discriminatedUnion('kind', [
     z.object({
@@ -15,6 +22,7 @@ const applicantSchema = z
       name: z.string().describe('Masked'),
       idNumber: z.string().describe('Masked'),
       preferences: preferencesSchema,
+      contact: contactSchema,
     }),
     z.object({
       id: uuid,
@@ -22,6 +30,7 @@ const applicantSchema = z
       name: z.string(),
       uscc: z.string().describe('Unified social credit code (public)'),
       preferences: preferencesSchema,
+      contact: contactSchema,
     }),
   ])
   .meta({ id: 'Applicant' });
@@ -134,6 +143,25 @@ export function applicantRoutes(
         },
       },
       async (request) => kernel.applicants.setPreferences(request.actor, request.body),
+    );
+
+    r.put(
+      '/api/applicant/contact',
+      {
+        schema: {
+          tags,
+          summary: 'Set where notices go: a mobile number (SMS) and an email address; empty removes one',
+          security,
+          body: z
+            .object({
+              phone: z.string().max(20).nullable().optional(),
+              email: z.string().max(254).nullable().optional(),
+            })
+            .strict(),
+          response: { 200: applicantSchema },
+        },
+      },
+      async (request) => kernel.applicants.setContact(request.actor, request.body),
     );
   };
 }

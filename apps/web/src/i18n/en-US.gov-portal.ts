@@ -245,4 +245,11 @@ export const enUSGovPortal: Record<keyof typeof zhCNGovPortal, string> = {
   'portal.ratings.bad': 'Bad',
   'portal.ratings.rectified': 'Rectified',
   'portal.ratings.empty': 'No ratings yet',
+  'portal.contact.title': 'Where we notify you',
+  'portal.contact.current': 'Besides this page, messages go to: mobile {phone}, email {email}',
+  'portal.contact.none': 'not set',
+  'portal.contact.phone': 'Mobile number',
+  'portal.contact.email': 'Email',
+  'portal.contact.save': 'Save',
+  'portal.contact.saved': 'Contact details saved',
 };

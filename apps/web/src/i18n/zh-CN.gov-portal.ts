@@ -234,4 +234,11 @@ export const zhCNGovPortal = {
   'portal.ratings.bad': '差评',
   'portal.ratings.rectified': '已整改',
   'portal.ratings.empty': '暂无评价',
+  'portal.contact.title': '通知方式',
+  'portal.contact.current': '办件消息除本页外还会发送到：手机 {phone}，邮箱 {email}',
+  'portal.contact.none': '未设置',
+  'portal.contact.phone': '手机号码',
+  'portal.contact.email': '电子邮箱',
+  'portal.contact.save': '保存',
+  'portal.contact.saved': '通知方式已保存',
 };

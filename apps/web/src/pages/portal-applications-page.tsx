@@ -2,6 +2,7 @@ import { BellOutlined } from '@ant-design/icons';
 import { Card, Empty, List, Space, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { RequireApplicant } from '../components/gov-services/applicant-session';
+import { ContactCard } from '../components/gov-services/contact-card';
 import { loadApplications, loadNotices } from '../components/gov-services/portal-api';
 import { stateColor } from '../components/gov-services/portal-format';
 import { PortalShell } from '../components/gov-services/portal-shell';
@@ -94,6 +95,7 @@ function MyApplications() {
           )}
         />
       </Card>
+      <ContactCard />
     </Space>
   );
 }

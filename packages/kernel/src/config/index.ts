@@ -80,6 +80,11 @@ export const configSchema = z.object({
     .optional()
     .describe('SMS gateway for applicants’ notices (POST JSON { channel, phone, text }); unset: in-app only'),
   SERVICES_SMS_TOKEN: z.string().optional().describe('Bearer token for SERVICES_SMS_URL'),
+  SERVICES_EMAIL_URL: z
+    .url()
+    .optional()
+    .describe('Email gateway for applicants’ notices (POST JSON { channel, email, text }); unset: no email'),
+  SERVICES_EMAIL_TOKEN: z.string().optional().describe('Bearer token for SERVICES_EMAIL_URL'),
   PUBLIC_URL: z
     .url()
     .optional()

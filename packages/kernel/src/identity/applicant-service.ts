@@ -9,7 +9,14 @@ import { failLogin, refuseIfLocked } from './login-lockout';
 import { checkPasswordStrength, dummyPasswordHash, hashPassword, verifyPassword } from './passwords';
 import { identityApplicant, identityApplicantSession, identityCitizen, identityEnterprise } from './schema';
 import { randomToken, tokenDigest } from './tokens';
-import { maskIdNumber, maskName, validateIdNumber, validateMobile, validateUscc } from './validators';
+import {
+  maskIdNumber,
+  maskName,
+  maskPhone,
+  validateIdNumber,
+  validateMobile,
+  validateUscc,
+} from './validators';
 
 export interface ApplicantServiceDeps {
   db: Db;
@@ -36,9 +43,24 @@ export type RegisterApplicantInput =
 export type ApplicantPreferences = { locale?: 'zh-CN' | 'en-US'; elderMode?: boolean };
 
 /** The applicant's own view: a citizen's name and ID number masked; an enterprise's name and code are public. */
-export type PresentedApplicant =
+/** Where notices go, masked (`139****5678`, `w***@example.com`); null when not given. */
+export interface ApplicantContact {
+  phone: string | null;
+  email: string | null;
+}
+
+export type PresentedApplicant = (
   | { id: string; kind: 'citizen'; name: string; idNumber: string; preferences: ApplicantPreferences }
-  | { id: string; kind: 'enterprise'; name: string; uscc: string; preferences: ApplicantPreferences };
+  | { id: string; kind: 'enterprise'; name: string; uscc: string; preferences: ApplicantPreferences }
+) & { contact: ApplicantContact };
+
+const EMAIL = /^[^\s@]{1,64}@[^\s@]+\.[^\s@]{2,}$/;
+
+/** `w***@example.com`: the first character of the local part and the domain. */
+export function maskEmail(email: string): string {
+  const at = email.indexOf('@');
+  return `${email.slice(0, 1)}***${email.slice(at)}`;
+}
 
 /** Unmasked identity, for modules filling forms with the applicant's own details. */
 export type ApplicantIdentity =
@@ -74,7 +96,15 @@ function applicantActor(account: Account, entry: RegistryEntry): Actor {
 }
 
 function present(account: Account, entry: RegistryEntry): PresentedApplicant {
-  const base = { id: account.id, name: displayName(entry), preferences: account.preferences };
+  const base = {
+    id: account.id,
+    name: displayName(entry),
+    preferences: account.preferences,
+    contact: {
+      phone: account.phone ? maskPhone(account.phone) : null,
+      email: account.email ? maskEmail(account.email) : null,
+    },
+  };
   return entry.kind === 'citizen'
     ? { ...base, kind: 'citizen', idNumber: maskIdNumber(entry.identifier) }
     : { ...base, kind: 'enterprise', uscc: entry.identifier };
@@ -358,6 +388,40 @@ export function createApplicantService(deps: ApplicantServiceDeps) {
     return merged;
   }
 
+  /** Sets where notices go (SMS, email); an empty value removes it. Audited without the values. */
+  async function setContact(actor: Actor, input: { phone?: string | null; email?: string | null }) {
+    const { account, entry } = await loadOwn(actor);
+    const changes: { phone?: string | null; email?: string | null } = {};
+    if (input.phone !== undefined) {
+      const phone = input.phone?.trim() || null;
+      const checked = phone ? validateMobile(phone) : null;
+      if (checked && !checked.ok) throw rejected(checked);
+      changes.phone = checked?.ok ? checked.value : null;
+    }
+    if (input.email !== undefined) {
+      const email = input.email?.trim().toLowerCase() || null;
+      if (email && (email.length > 254 || !EMAIL.test(email)))
+        throw new InputError('identity.applicant.email_invalid', 'This is not an email address.');
+      changes.email = email;
+    }
+    const updated = await deps.transaction(async (tx) => {
+      const [row] = await tx
+        .update(identityApplicant)
+        .set(changes)
+        .where(eq(identityApplicant.id, account.id))
+        .returning();
+      await recordAudit(tx, clock, {
+        actor,
+        action: 'identity.applicant.contact_changed',
+        subjectType: 'applicant',
+        subjectId: account.id,
+        data: { fields: Object.keys(changes) },
+      });
+      return row;
+    });
+    return present(updated, entry);
+  }
+
   /** The applicant's own identity, unmasked: only for filling the applicant's own forms. */
   async function applicantIdentity(actor: Actor): Promise<ApplicantIdentity> {
     const { entry } = await loadOwn(actor);
@@ -417,6 +481,7 @@ export function createApplicantService(deps: ApplicantServiceDeps) {
     purgeExpiredSessions,
     me,
     setPreferences,
+    setContact,
     applicantIdentity,
     ensureAccount,
   };

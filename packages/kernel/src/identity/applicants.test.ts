@@ -193,6 +193,27 @@ describe('applicant accounts', () => {
     });
   });
 
+  it('keeps where notices go, masked when shown, checked when set, audited without the values', async () => {
+    const actor = await actorOf(CITIZEN_ID, 'portal-pass-1');
+    const updated = await t.kernel.applicants.setContact(actor, {
+      phone: '13900002222',
+      email: ' Wang.Ming@Example.com ',
+    });
+    expect(updated.contact).toEqual({ phone: '139****2222', email: 'w***@example.com' });
+    await expect(t.kernel.applicants.setContact(actor, { email: 'not-an-address' })).rejects.toMatchObject({
+      code: 'identity.applicant.email_invalid',
+    });
+    await expect(t.kernel.applicants.setContact(actor, { phone: '12345' })).rejects.toMatchObject({
+      status: 400,
+    });
+    expect((await t.kernel.applicants.setContact(actor, { email: '' })).contact.email).toBeNull();
+    const audits = await rows<{ data: unknown }>(
+      t.kernel.db,
+      sql`select data from audit_entry where action = 'identity.applicant.contact_changed'`,
+    );
+    expect(JSON.stringify(audits)).not.toMatch(/13900002222|example/i);
+  });
+
   it('keeps applicants out of permissions and staff-only functions', async () => {
     const actor = await actorOf(CITIZEN_ID, 'portal-pass-1');
     expect(() => requirePermission(actor, 'org.read')).toThrow(expect.objectContaining({ status: 403 }));

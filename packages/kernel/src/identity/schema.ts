@@ -118,6 +118,9 @@ export const identityApplicant = pgTable('identity_applicant', {
     .$type<{ locale?: 'zh-CN' | 'en-US'; elderMode?: boolean }>()
     .notNull()
     .default({}),
+  /** Where notices go (SMS, email), as the applicant gave them; personal data, masked when shown. */
+  phone: varchar('phone', { length: 20 }),
+  email: varchar('email', { length: 254 }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
 });

@@ -22,6 +22,8 @@ export interface ApplicantSessionValue {
   login(identifier: string, password: string): Promise<ApplicantMe>;
   register(input: RegisterInput): Promise<ApplicantMe>;
   logout(): Promise<void>;
+  /** Reloads the profile (after the contact details changed). */
+  refresh(): Promise<void>;
 }
 
 const ApplicantContext = createContext<ApplicantSessionValue | null>(null);
@@ -102,7 +104,15 @@ export function ApplicantSessionProvider({ children }: { children: ReactNode }) 
     }
   }, [setMe]);
 
-  const value = useMemo(() => ({ ready, me, login, register, logout }), [ready, me, login, register, logout]);
+  const refresh = useCallback(async () => {
+    const fresh = await fetchMe();
+    if (fresh) setMe(fresh, fresh.csrfToken);
+  }, [setMe]);
+
+  const value = useMemo(
+    () => ({ ready, me, login, register, logout, refresh }),
+    [ready, me, login, register, logout, refresh],
+  );
   return <ApplicantContext.Provider value={value}>{children}</ApplicantContext.Provider>;
 }
 

@@ -62,6 +62,15 @@ export const planBundle = (code: string, answers: Record<string, unknown>) =>
     ),
   );
 
+/**
+ * 掌上办: an application started on a phone counts as the mobile channel (掌办率), on a larger
+ * screen as the web. Phones are told apart by a coarse pointer on a narrow screen.
+ */
+export function portalChannel(): 'web' | 'mobile' {
+  if (typeof window === 'undefined' || !window.matchMedia) return 'web';
+  return window.matchMedia('(max-width: 767px) and (pointer: coarse)').matches ? 'mobile' : 'web';
+}
+
 export const startApplication = (body: {
   bundleCode?: string;
   answers?: Record<string, unknown>;
@@ -69,7 +78,7 @@ export const startApplication = (body: {
   divisionCode: string;
 }) =>
   as<ApplicationView>(
-    call(portalApi.POST('/api/services/applications', { body: { ...body, channel: 'web' } })),
+    call(portalApi.POST('/api/services/applications', { body: { ...body, channel: portalChannel() } })),
   );
 
 export const loadApplications = () =>
@@ -201,3 +210,7 @@ export function problemDetails(error: unknown): { code: string; errors: Detailed
   const problem = problemOf(error);
   return { code: problem.code, errors: (problem.errors ?? []) as DetailedError[] };
 }
+
+/** Where notices go: a mobile number (SMS) and an email address; an empty value removes one. */
+export const saveContact = (body: { phone?: string | null; email?: string | null }) =>
+  call(portalApi.PUT('/api/applicant/contact', { body }));

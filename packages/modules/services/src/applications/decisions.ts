@@ -5,7 +5,7 @@ import { recordAudit } from '@zhizhi/kernel/audit';
 import { type CaseTypeDefinition, casesCase, type TransitionInput } from '@zhizhi/kernel/cases';
 import type { Executor } from '@zhizhi/kernel/db';
 import { ConflictError, isKernelError, NotFoundError } from '@zhizhi/kernel/errors';
-import { identityCitizen } from '@zhizhi/kernel/identity';
+import { identityApplicant, identityCitizen } from '@zhizhi/kernel/identity';
 import { newId } from '@zhizhi/kernel/ids';
 import { compileRule, evaluateBoolean } from '@zhizhi/kernel/rules';
 import { and, asc, count, eq, sql } from 'drizzle-orm';
@@ -261,10 +261,15 @@ export function createDecisions(
             .from(identityCitizen)
             .where(eq(identityCitizen.id, message.applicantRegistryId))
         : [];
+    const [account] = await tx
+      .select({ phone: identityApplicant.phone, email: identityApplicant.email })
+      .from(identityApplicant)
+      .where(eq(identityApplicant.registryId, message.applicantRegistryId));
+    const contact = { phone: account?.phone ?? citizen?.phone ?? null, email: account?.email ?? null };
     for (const channel of deps.channels) {
       if (deliveries[channel.name] === 'sent') continue;
       try {
-        await channel.send({ ...message, phone: citizen?.phone ?? null });
+        await channel.send({ ...message, ...contact });
         deliveries[channel.name] = 'sent';
       } catch (error) {
         deliveries[channel.name] =

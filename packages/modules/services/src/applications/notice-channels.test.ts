@@ -10,6 +10,7 @@ const notice: OutboundNotice = {
   titleZh: '户外招牌设置：准予许可',
   titleEn: 'Approved',
   phone: '19900000001',
+  email: null,
 };
 
 describe('the HTTP SMS gateway channel', () => {
@@ -36,6 +37,18 @@ describe('the HTTP SMS gateway channel', () => {
     expect(received.at(-1)).toEqual({
       auth: 'Bearer gateway-token',
       body: { channel: 'sms', phone: '19900000001', text: '【一网通办】户外招牌设置：准予许可' },
+    });
+  });
+
+  it('sends to the email address through an email gateway', async () => {
+    await httpGatewayChannel({ name: 'email', to: 'email', url }).send({
+      ...notice,
+      email: 'wang@example.com',
+    });
+    expect(received.at(-1)?.body).toEqual({
+      channel: 'email',
+      email: 'wang@example.com',
+      text: '【一网通办】户外招牌设置：准予许可',
     });
   });
 

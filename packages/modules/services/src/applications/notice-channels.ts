@@ -6,8 +6,10 @@ export interface OutboundNotice {
   applicantRegistryId: string;
   titleZh: string;
   titleEn: string;
-  /** The applicant's mobile number from the registry, when known. */
+  /** The applicant's mobile number (their portal contact, else the registry's), when known. */
   phone: string | null;
+  /** The applicant's email address from their portal contact, when given. */
+  email: string | null;
 }
 
 /**
@@ -21,11 +23,13 @@ export interface NoticeChannel {
 }
 
 /**
- * An SMS (or email) gateway reached over HTTP: POSTs `{ channel, phone, text }` as JSON with an
- * optional bearer token and expects a 2xx. The text carries the title only, never form values.
+ * An SMS or email gateway reached over HTTP: POSTs `{ channel, phone | email, text }` as JSON with
+ * an optional bearer token and expects a 2xx. The text carries the title only, never form values.
  */
 export function httpGatewayChannel(options: {
   name: string;
+  /** Which contact the gateway delivers to (default: the phone, for SMS). */
+  to?: 'phone' | 'email';
   url: string;
   token?: string;
   /** Seconds before giving up on the gateway. */
@@ -36,8 +40,9 @@ export function httpGatewayChannel(options: {
   return {
     name: options.name,
     async send(message) {
-      if (!message.phone)
-        throw new NotFoundError('services.notice.no_contact', 'No mobile number on record.');
+      const to = options.to ?? 'phone';
+      const address = message[to];
+      if (!address) throw new NotFoundError('services.notice.no_contact', `No ${to} on record.`);
       const response = await send(options.url, {
         method: 'POST',
         headers: {
@@ -46,7 +51,7 @@ export function httpGatewayChannel(options: {
         },
         body: JSON.stringify({
           channel: options.name,
-          phone: message.phone,
+          [to]: address,
           text: `【一网通办】${message.titleZh}`,
         }),
         signal: AbortSignal.timeout((options.timeoutSeconds ?? 10) * 1000),

@@ -142,6 +142,20 @@ describe('services API: catalogue, applications, handling, tracking, certificate
     await call('PUT', `/api/services/applications/${id}`, firm, { form: formValues() });
     const noMaterials = await call('POST', `/api/services/applications/${id}/submit`, firm);
     expect(noMaterials.json().code).toBe('services.materials.missing');
+    // An invalid 身份证号 in a form (the legal representative's) is named with its check-digit code.
+    const company = await call('POST', '/api/services/applications', firm, {
+      matterCode: '许可-00702-000',
+      divisionCode: '330213100000',
+    });
+    const companyId = company.json().application.id as string;
+    await call('PUT', `/api/services/applications/${companyId}`, firm, {
+      form: { legal_rep_id_number: '330283199001011239' },
+    });
+    const badId = await call('POST', `/api/services/applications/${companyId}/submit`, firm);
+    expect(badId.json().code).toBe('services.form.invalid');
+    expect(badId.json().errors).toContainEqual(
+      expect.objectContaining({ path: 'legal_rep_id_number', code: 'identity.id_number.check_digit' }),
+    );
     const cases = await call('GET', '/api/services/queue', staff.scjgj);
     expect(cases.json().items).toHaveLength(0);
     // Someone else's application does not exist for them.

@@ -85,7 +85,18 @@ describe('数据资源目录 in Chromium: register, edit, facet-filter and retir
     await expect
       .poll(() => page.getByTestId('data-registered-code').textContent())
       .toContain('301001/000001');
-    await page.getByRole('button', { name: /关\s?闭/ }).click();
+    // On a loaded machine a click while the result dialog is still animating in can be lost:
+    // close it until it is gone (at most three tries), then the drawer opens.
+    const close = page.getByRole('button', { name: /关\s?闭/ });
+    for (let attempt = 1; ; attempt++) {
+      await close.click();
+      try {
+        await page.getByTestId('data-registered-code').waitFor({ state: 'hidden', timeout: 5_000 });
+        break;
+      } catch (error) {
+        if (attempt === 3) throw error;
+      }
+    }
 
     const detail = page.getByTestId('data-detail');
     await detail.waitFor();

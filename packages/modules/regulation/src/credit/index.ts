@@ -1,0 +1,35 @@
+export {
+  activeRecords,
+  creditRecordSchema,
+  isActive,
+  monthsBefore,
+  RECORD_SOURCES,
+  recordDataSchemas,
+  recordStanding,
+  SERIOUS_SEVERITY,
+  type CreditRecord,
+  type CreditRecordInput,
+  type RecordSource,
+  type RecordStanding,
+} from './records';
+export { computeStats, STAT_NAMES, type CreditStats } from './stats';
+export {
+  classOfScore,
+  compileRuleSet,
+  CREDIT_CLASS_NAMES,
+  CREDIT_CLASSES,
+  creditRuleSchema,
+  rate,
+  ruleSetSchema,
+  SUBJECT_FIELDS,
+  worseClass,
+  type CompiledRuleSet,
+  type CreditClass,
+  type CreditRule,
+  type RatedSubject,
+  type Rating,
+  type RatingExplanation,
+  type RuleSet,
+  type RuleSetInput,
+} from './rating';
+export { DEFAULT_RULE_SETS, FOOD_RULE_SET, GENERAL_RULE_SET } from './default-rules';

@@ -1,0 +1,47 @@
+export {
+  createDrawPrng,
+  newSeed,
+  seedCommitment,
+  seedBytes,
+  partialShuffle,
+  compareUtf8,
+  MIN_SEED_BYTES,
+  MAX_SEED_BYTES,
+  type DrawPrng,
+} from './prng';
+export {
+  DRAW_VERSION,
+  DRAW_CREDIT_CLASSES,
+  DEFAULT_MIN_INSPECTORS,
+  MAX_MIN_INSPECTORS,
+  canonicalDrawInput,
+  drawInputsDigest,
+  drawCanonicalJson,
+  canonicalDigest,
+  ratioToPpm,
+  targetCount,
+  type DrawCreditClass,
+  type DrawItem,
+  type DrawSubject,
+  type DrawInspector,
+  type DrawPlanInput,
+  type DrawInput,
+  type CanonicalDrawInput,
+} from './input';
+export {
+  runDraw,
+  drawStreamLabel,
+  type DrawResult,
+  type DrawStratum,
+  type DrawAssignment,
+  type DrawShortfall,
+  type DrawShortfallReason,
+  type DrawVisit,
+} from './draw';
+export {
+  verifyDraw,
+  type PublishedDraw,
+  type DrawVerification,
+  type DrawVerificationCode,
+  type DrawVerificationReason,
+} from './verify';

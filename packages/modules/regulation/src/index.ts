@@ -1,0 +1,3 @@
+export * from './credit';
+export * from './draw';
+export * from './subjects';

@@ -1,9 +1,18 @@
 import { defineConfig } from 'vitest/config';
 
 // One run, every tier: unit + integration (PGlite, or PostgreSQL when DATABASE_URL is set) and e2e.
+// Two groups, one after the other: in-process tests two files at a time (one per core), then the
+// tests that start servers, child processes or Chromium, one file at a time so a loaded 2-core
+// machine does not starve a browser step.
+const SERIAL = [
+  'e2e/**/*.test.ts',
+  'apps/cli/**/*.test.ts',
+  'apps/server/src/crash.test.ts',
+  'apps/server/src/server.test.ts',
+];
+
 export default defineConfig({
   test: {
-    include: ['packages/**/*.test.ts', 'apps/**/*.test.ts', 'scripts/**/*.test.ts', 'e2e/**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/dist/**'],
     globalSetup: ['./packages/kernel/src/testing/global-setup.ts'],
     testTimeout: 30_000,
@@ -13,5 +22,26 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     reporters: ['default', './scripts/summary-reporter.ts'],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'in-process',
+          include: ['packages/**/*.test.ts', 'apps/**/*.test.ts', 'scripts/**/*.test.ts'],
+          exclude: ['**/node_modules/**', '**/dist/**', ...SERIAL],
+          maxWorkers: 2,
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'servers and browsers',
+          include: SERIAL,
+          maxWorkers: 1,
+          sequence: { groupOrder: 1 },
+        },
+      },
+    ],
   },
 });

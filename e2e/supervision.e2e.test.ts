@@ -41,9 +41,25 @@ describe('督查督办 in Chromium: dispatch → report → complete → evaluat
   /** A department user accepts, reports 50 % with a photo, then reports completion. */
   const handleAsDepartment = async (page: Page, department: string, withPhoto: boolean) => {
     await openTask(page);
-    await card(page, department).getByTestId('action-accept').click();
-    await confirmDialog(page, /签\s?收/);
-    await expect.poll(() => statusOf(page, department)).toBe('in_progress');
+    // On a loaded machine the confirmation can be clicked while its dialog is still opening and
+    // be lost: accept again (at most three times) until the department shows as in progress.
+    for (let attempt = 1; ; attempt++) {
+      if ((await statusOf(page, department)) === 'in_progress') break;
+      if (await card(page, department).getByTestId('action-accept').isVisible())
+        await card(page, department).getByTestId('action-accept').click();
+      await page
+        .getByRole('dialog')
+        .last()
+        .getByRole('button', { name: /签\s?收/ })
+        .click({ timeout: 5_000 })
+        .catch(() => undefined);
+      try {
+        await expect.poll(() => statusOf(page, department), { timeout: 8_000 }).toBe('in_progress');
+        break;
+      } catch (error) {
+        if (attempt === 3) throw error;
+      }
+    }
     await card(page, department).getByTestId('action-report').click();
     const report = page.getByRole('dialog').last();
     await report.getByRole('slider').focus();

@@ -69,8 +69,9 @@ describe('智慧地名 in Chromium: import a messy sheet, review two low-confide
     await expect.poll(() => records.locator('tr[data-outcome]').count()).toBe(7);
     // The outcome filter asks the server for the records under review only.
     await page.getByTestId('places-records-filter').getByText('待审核').click();
+    // Wait for the filtered answer: until it arrives the unfiltered rows are still shown.
+    await expect.poll(() => records.locator('tr[data-outcome]:not([data-outcome="review"])').count()).toBe(0);
     await expect.poll(() => records.locator('tr[data-outcome="review"]').count()).toBeGreaterThanOrEqual(3);
-    expect(await records.locator('tr[data-outcome]:not([data-outcome="review"])').count()).toBe(0);
     expect(await records.textContent()).toContain('兰婷佳园');
     await shot('places-e2e-import.png');
   });

@@ -196,7 +196,7 @@ describe('一网通办 in Chromium: the restaurant bundle from questions to 好�
     await market.goto(`${demo.url}/services/ratings`);
     await expect
       .poll(() => market.getByTestId('services-rectifications').textContent())
-      .toContain('差评整改');
+      .toContain('招牌补正来回两次');
     await shot(market, 'services-07-rectification.png');
   });
 });

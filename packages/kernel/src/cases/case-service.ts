@@ -20,7 +20,7 @@ import { createTransitionChecks } from './transition-checks';
 import { createCaseQueries } from './case-queries';
 import { createCaseTypeStore } from './case-type-store';
 import { registerClockAlerts, scheduleClockChecks } from './clock-alerts';
-import { type ClockReading, type ClockStep, computeClock } from './compute-clock';
+import { checkLimits, type ClockReading, type ClockStep, computeClock, slaColumns } from './compute-clock';
 import { type CaseTypeDefinition, GUARD_CONTEXT } from './definition';
 import { validateCaseData } from './form-data';
 import { type CaseMeta, casesCase, casesCounter, casesHistory, type HistoryMeta } from './schema';
@@ -162,18 +162,6 @@ export function createCaseService(deps: CaseServiceDeps) {
     return definition.clocks.map((c) => computeClock(c, steps, deps.calendar(), now));
   }
 
-  /** Denormalised SLA columns from the first clock. */
-  function slaColumns(readings: readonly ClockReading[], closing: boolean, wasLate: boolean | null) {
-    const first = readings[0];
-    if (!first) return { dueAt: null, warnAt: null, late: null };
-    const running = first.status === 'running';
-    return {
-      dueAt: running || first.status === 'paused' ? first.dueAt : null,
-      warnAt: running ? first.warnAt : null,
-      late: closing ? first.overdue : wasLate,
-    };
-  }
-
   async function openInTx(
     tx: Executor,
     actor: Actor,
@@ -187,11 +175,7 @@ export function createCaseService(deps: CaseServiceDeps) {
     const { version, definition } = await types.get(input.typeCode, undefined, tx);
     const data = validateCaseData(definition.fields, input.data, { partial: false });
     await checkAttachments(tx, definition, data);
-    if (input.limits) {
-      for (const [code, units] of Object.entries(input.limits))
-        if (!definition.clocks.some((c) => c.code === code) || !(units > 0 && units <= 3650))
-          throw new InputError('cases.transition.invalid_limit', `Invalid time limit for clock ${code}.`);
-    }
+    checkLimits(definition.clocks, input.limits);
     const now = clock.now();
     const number = await nextNumber(tx, definition.numberPrefix);
     const id = newId();
@@ -428,11 +412,7 @@ export function createCaseService(deps: CaseServiceDeps) {
     const context = guardContext(actor, data, changes, row.state);
     if (t.guard && !evaluateBoolean(ruleOf(t.guard), context))
       throw new ConflictError('cases.transition.guard_failed', `The conditions for ${t.code} are not met.`);
-    if (input.limits) {
-      for (const [code, units] of Object.entries(input.limits))
-        if (!definition.clocks.some((c) => c.code === code) || !(units > 0 && units <= 3650))
-          throw new InputError('cases.transition.invalid_limit', `Invalid time limit for clock ${code}.`);
-    }
+    checkLimits(definition.clocks, input.limits);
     return run(async (tx) => {
       if (t.waitForChildren && (await openChildren(tx, row)) > 0)
         throw new ConflictError(

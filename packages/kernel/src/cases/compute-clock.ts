@@ -1,4 +1,5 @@
 import type { Calendar } from '../calendar';
+import { InputError } from '../errors';
 import type { CaseClock } from './definition';
 
 /** A step of a case's history, as clocks read it. */
@@ -114,4 +115,24 @@ export function computeClock(
     extended,
     overdue: end.getTime() > dueAt.getTime(),
   };
+}
+
+/** Denormalised SLA columns of a case from its first clock. */
+export function slaColumns(readings: readonly ClockReading[], closing: boolean, wasLate: boolean | null) {
+  const first = readings[0];
+  if (!first) return { dueAt: null, warnAt: null, late: null };
+  const running = first.status === 'running';
+  return {
+    dueAt: running || first.status === 'paused' ? first.dueAt : null,
+    warnAt: running ? first.warnAt : null,
+    late: closing ? first.overdue : wasLate,
+  };
+}
+
+/** Promised limits set on opening or by a step: each names a clock of the type and is 0 < units ≤ 3650. */
+export function checkLimits(clocks: readonly CaseClock[], limits: Record<string, number> | undefined): void {
+  if (!limits) return;
+  for (const [code, units] of Object.entries(limits))
+    if (!clocks.some((c) => c.code === code) || !(units > 0 && units <= 3650))
+      throw new InputError('cases.transition.invalid_limit', `Invalid time limit for clock ${code}.`);
 }

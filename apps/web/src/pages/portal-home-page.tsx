@@ -42,7 +42,7 @@ export function PortalHomePage() {
               value={text}
               onChange={(event) => setText(event.target.value)}
               onSearch={(value) => update({ q: value.trim() })}
-              placeholder={t('portal.home.searchPlaceholder')}
+              placeholder={t('portal.home.searchHint')}
               enterButton={<SearchOutlined aria-label={t('portal.home.search')} />}
               allowClear
               maxLength={60}

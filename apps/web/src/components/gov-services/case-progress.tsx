@@ -106,8 +106,8 @@ function MatterCase({
             maxLength={500}
             value={note}
             onChange={(event) => setNote(event.target.value)}
-            placeholder={t('portal.case.notePlaceholder')}
-            aria-label={t('portal.case.notePlaceholder')}
+            placeholder={t('portal.case.noteHint')}
+            aria-label={t('portal.case.noteHint')}
           />
           <Button
             type="primary"

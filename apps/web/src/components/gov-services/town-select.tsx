@@ -30,7 +30,7 @@ export function TownSelect({
       value={value}
       onChange={onChange}
       options={options}
-      placeholder={t('portal.town.placeholder')}
+      placeholder={t('portal.town.hint')}
       aria-label={t('portal.town.label')}
       style={{ minWidth: 220 }}
       data-testid="portal-town"

@@ -58,6 +58,9 @@ export function createRuleEngine(kernel: Kernel, alarms: AlarmService) {
   const windows = new Map<number, { ts: number; value: number }[]>();
   let loadedAt = 0;
   let loading: Promise<void> | null = null;
+  // Bumped by every invalidation; a load started before an edit does not count as fresh after it.
+  let generation = 0;
+  let loadedGeneration = -1;
   // One chain per alarm key, so a raise and a clear of the same alarm never race.
   const chains = new Map<string, Promise<unknown>>();
   /** Resolves when every alarm write queued so far has finished (tests, benchmarks). */
@@ -66,6 +69,7 @@ export function createRuleEngine(kernel: Kernel, alarms: AlarmService) {
   const latencies: number[] = [];
 
   async function load(executor: Executor) {
+    const startedGeneration = generation;
     const [stationRows, ruleRows, latestRows, active, metricRows] = await Promise.all([
       executor.select({ id: sensingStation.id, attributes: sensingStation.attributes }).from(sensingStation),
       executor.select().from(sensingRule).where(eq(sensingRule.active, true)),
@@ -130,14 +134,16 @@ export function createRuleEngine(kernel: Kernel, alarms: AlarmService) {
     stations.clear();
     for (const [k, v] of next) stations.set(k, v);
     loadedAt = Date.now();
+    loadedGeneration = startedGeneration;
   }
 
   async function ensureLoaded(executor: Executor = kernel.db) {
-    if (Date.now() - loadedAt < RULES_RELOAD_MS) return;
-    loading ??= load(executor).finally(() => {
-      loading = null;
-    });
-    await loading;
+    while (Date.now() - loadedAt >= RULES_RELOAD_MS || loadedGeneration !== generation) {
+      loading ??= load(executor).finally(() => {
+        loading = null;
+      });
+      await loading;
+    }
   }
 
   function enqueue(key: string, work: () => Promise<unknown>) {
@@ -283,7 +289,7 @@ export function createRuleEngine(kernel: Kernel, alarms: AlarmService) {
   /** Called after each ingest commit. */
   function onStored(readings: StoredReading[]) {
     const arrived = Date.now();
-    void ensureLoaded()
+    const work = ensureLoaded()
       .then(() => {
         for (const r of readings) {
           const seen = newest.get(r.seriesId);
@@ -297,6 +303,9 @@ export function createRuleEngine(kernel: Kernel, alarms: AlarmService) {
         }
       })
       .catch((error) => kernel.logger?.error({ err: (error as Error).message }, 'alarm rules failed'));
+    // Counted as pending, so `settle` also waits for readings still being checked.
+    pending.add(work);
+    void work.finally(() => pending.delete(work));
   }
 
   /** No data for N minutes: checks every device of stations with a `nodata` rule (periodic job). */
@@ -334,11 +343,11 @@ export function createRuleEngine(kernel: Kernel, alarms: AlarmService) {
     checkNoData,
     /** Rules and attributes are reloaded before the next readings are checked. */
     invalidate() {
-      loadedAt = 0;
+      generation++;
     },
     /** Forces a reload of rules and attributes (after an edit). */
     reload: () => {
-      loadedAt = 0;
+      generation++;
       return ensureLoaded();
     },
     /** Waits for queued alarm writes. */

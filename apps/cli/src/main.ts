@@ -4,6 +4,7 @@ import { registerAuditCommands } from './commands/audit';
 import { registerBackupCommands } from './commands/backup';
 import { registerDataCommands } from './commands/data';
 import { registerDatabaseCommands } from './commands/database';
+import { registerInspectionCommands } from './commands/inspection';
 import { registerSensingCommands } from './commands/sensing';
 import { registerServeCommand } from './commands/serve';
 import { registerUserCommands } from './commands/user';
@@ -24,6 +25,7 @@ registerBackupCommands(program);
 registerDataCommands(program);
 registerSensingCommands(program);
 registerAddressCommands(program);
+registerInspectionCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   const { code, message, exitCode } = errorReport(error);

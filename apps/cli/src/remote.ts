@@ -18,6 +18,9 @@ const REMOTE_COMMANDS = new Set([
   'address parse',
 ]);
 
+/** Commands that read only public data from --server: no API key needed. */
+const PUBLIC_REMOTE_COMMANDS = new Set(['inspection verify-draw']);
+
 export const HOW_TO_GET_A_KEY =
   'A logged-in staff member creates one with POST /api/me/api-keys (the key is shown once).';
 
@@ -40,7 +43,7 @@ export function registerRemoteOptions(program: Command) {
     .hook('preAction', (_root, action) => {
       const { server, apiKey } = program.opts<RemoteOptions>();
       const name = commandPath(action);
-      if (server && !REMOTE_COMMANDS.has(name)) {
+      if (server && !REMOTE_COMMANDS.has(name) && !PUBLIC_REMOTE_COMMANDS.has(name)) {
         const given =
           program.getOptionValueSource('server') === 'env' ? 'ZHIZHI_SERVER is set' : '--server was given';
         throw new InputError(
@@ -49,7 +52,7 @@ export function registerRemoteOptions(program: Command) {
             `Run it without --server (unset ZHIZHI_SERVER), where the database is; in embedded mode stop the server first.`,
         );
       }
-      if (server && !apiKey)
+      if (server && !apiKey && !PUBLIC_REMOTE_COMMANDS.has(name))
         throw new InputError(
           'cli.api_key.missing',
           `--server needs an API key: pass --api-key zz_… or set ZHIZHI_API_KEY. ${HOW_TO_GET_A_KEY}`,

@@ -14,6 +14,7 @@ import { createGovernance, type Governance } from '@zhizhi/governance';
 import type { Kernel } from '@zhizhi/kernel';
 import { fenghuaBoundary, fenghuaCertificateTypes, fenghuaRegion, townSeats } from '@zhizhi/pack-fenghua';
 import { createPlaces, type Places } from '@zhizhi/places';
+import { createRegulation, type Regulation } from '@zhizhi/regulation';
 import { createServices, httpGatewayChannel, type Services } from '@zhizhi/services';
 import { createSensing, type Sensing } from '@zhizhi/sensing';
 
@@ -34,6 +35,8 @@ export interface Modules {
   places: Places;
   /** Government services (issue #7): catalogue, applications, certificates, 好差评. */
   services: Services;
+  /** Regulation (issue #8): market subjects, credit, 双随机 inspections, 众安码. */
+  regulation: Regulation;
   /** The public base URL printed on codes and used in links, e.g. `http://localhost:8080`. */
   publicUrl: string;
   /** The district map base: boundary and township seats (GeoJSON, GCJ-02). */
@@ -49,6 +52,8 @@ export interface ModulesOptions {
   smsGateway?: { url: string; token?: string };
   /** The email gateway for applicants' notices (`SERVICES_EMAIL_URL`). */
   emailGateway?: { url: string; token?: string };
+  /** Salt for hashing who reviewed a shop (码上评价); derived from the deployment's secrets. */
+  reviewSalt?: string;
 }
 
 /** Builds the modules (their job handlers and event subscriptions register here, once per kernel). */
@@ -85,12 +90,23 @@ export function createModules(kernel: Kernel, options: ModulesOptions = {}): Mod
         : []),
     ],
   });
+  const regulation = createRegulation(kernel, {
+    districtCode: fenghuaRegion.districtCode,
+    reviewSalt: options.reviewSalt,
+    // Registered addresses are matched to the standard address library when complete and confident.
+    matchAddress: async (address) => {
+      const hit = await places.geocode(address);
+      if (!hit.match?.complete || hit.match.confidence < 0.8) return null;
+      return { addressId: hit.match.id, lng: hit.point?.lng ?? null, lat: hit.point?.lat ?? null };
+    },
+  });
   return {
     governance,
     data,
     sensing,
     places,
     services,
+    regulation,
     publicUrl: base,
     region: { boundary: fenghuaBoundary, towns: townSeats },
   };
@@ -105,4 +121,5 @@ export async function startModules(modules: Modules) {
   await modules.sensing.start();
   await modules.places.start();
   await modules.services.start();
+  await modules.regulation.start();
 }

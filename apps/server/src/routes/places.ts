@@ -394,4 +394,5 @@ export function placesRoutes(kernel: Kernel, modules: Modules) {
 const CODE_PAGES: Record<string, (token: string) => string> = {
   'places.doorplate': (token) => `/doorplate/${token}`,
   'services.certificate': (token) => `/certificate/${token}`,
+  'regulation.shop': (token) => `/shop/${token}`,
 };

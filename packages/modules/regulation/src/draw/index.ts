@@ -16,6 +16,7 @@ export {
   MAX_MIN_INSPECTORS,
   canonicalDrawInput,
   drawInputsDigest,
+  drawInputFromCanonical,
   drawCanonicalJson,
   canonicalDigest,
   ratioToPpm,
@@ -45,3 +46,18 @@ export {
   type DrawVerificationCode,
   type DrawVerificationReason,
 } from './verify';
+export {
+  DRAW_PROOF_FORMAT,
+  DRAW_PROOF_CHECKS,
+  DRAW_PROOF_CHECK_TEXT,
+  drawProofSchema,
+  parseDrawProof,
+  buildDrawProof,
+  verifyDrawProof,
+  type DrawProof,
+  type DrawProofStage,
+  type DrawProofCheck,
+  type DrawProofReason,
+  type DrawProofReasonCode,
+  type DrawProofVerification,
+} from './proof';

@@ -201,3 +201,35 @@ export function canonicalDigest(value: unknown): string {
 export function drawInputsDigest(input: DrawPlanInput): string {
   return canonicalDigest(canonicalDrawInput(input));
 }
+
+/**
+ * The plan input that a canonical input stands for (ratios back from ratioPpm), e.g. to rerun a
+ * published draw. Exact: every ppm in 0..10⁶ divided by 10⁶ gives a ratio that `ratioToPpm` maps
+ * back to the same ppm, so `canonicalDrawInput(drawInputFromCanonical(c))` is `c` for any canonical
+ * `c`. The result is not checked here; `canonicalDrawInput` does that.
+ */
+export function drawInputFromCanonical(c: CanonicalDrawInput): DrawPlanInput {
+  return {
+    planId: c.planId,
+    minInspectors: c.minInspectors,
+    items: c.items.map((item) => ({
+      code: item.code,
+      departmentCode: item.departmentCode,
+      ratioByClass: {
+        A: item.ratioPpm.A / 1_000_000,
+        B: item.ratioPpm.B / 1_000_000,
+        C: item.ratioPpm.C / 1_000_000,
+        D: item.ratioPpm.D / 1_000_000,
+      },
+    })),
+    subjects: c.subjects.map((s) => ({ id: s.id, creditClass: s.creditClass, itemCodes: [...s.itemCodes] })),
+    inspectors: c.inspectors.map((i) => ({
+      id: i.id,
+      departmentCode: i.departmentCode,
+      qualifications: [...i.qualifications],
+      conflicts: [...i.conflicts],
+    })),
+    // fromEntries defines own properties, so a subject id such as "__proto__" stays a key.
+    previous: Object.fromEntries(c.previous.map((p) => [p.subjectId, [...p.inspectorIds]])),
+  };
+}

@@ -17,6 +17,7 @@ import { createPlaces, type Places } from '@zhizhi/places';
 import { createRegulation, type Regulation } from '@zhizhi/regulation';
 import { createServices, httpGatewayChannel, type Services } from '@zhizhi/services';
 import { createSensing, type Sensing } from '@zhizhi/sensing';
+import { registerRegulationFeeds } from './regulation-feeds';
 
 /** The domain modules of this deployment, composed over one kernel. */
 export interface Modules {
@@ -100,6 +101,7 @@ export function createModules(kernel: Kernel, options: ModulesOptions = {}): Mod
       return { addressId: hit.match.id, lng: hit.point?.lng ?? null, lat: hit.point?.lat ?? null };
     },
   });
+  registerRegulationFeeds(kernel, regulation);
   return {
     governance,
     data,

@@ -93,7 +93,7 @@ export function regulationRoutes(_kernel: Kernel, modules: Modules) {
           inspections,
           warnings,
           code: code
-            ? { token: code.token, url: codeUrl(code.token), qrSvg: qrSvg(codeUrl(code.token)) }
+            ? { token: code.token, url: codeUrl(code.token), qrSvg: await qrSvg(codeUrl(code.token)) }
             : null,
         };
       },

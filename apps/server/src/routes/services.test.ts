@@ -1,4 +1,6 @@
 import { systemActor } from '@zhizhi/kernel';
+import { casesCase } from '@zhizhi/kernel/cases';
+import { eq } from 'drizzle-orm';
 import {
   fenghuaBundles,
   fenghuaDepartments,
@@ -63,6 +65,17 @@ describe('services API: catalogue, applications, handling, tracking, certificate
       const cookie = login.cookies.find((c) => c.name === 'zz_applicant')!;
       return { cookie: `zz_applicant=${cookie.value}`, 'x-csrf-token': login.json().csrfToken as string };
     };
+    // The firm is also a market subject, so what 一网通办 decides reaches its credit records.
+    await t.modules.regulation.subjects.register(systemActor, {
+      uscc: USCC,
+      name: '宁波市奉化区示例餐饮有限公司',
+      kind: 'enterprise',
+      legalRepresentative: '测试明',
+      address: '浙江省宁波市奉化区锦屏街道南山路1号',
+      industryCode: 'H6210',
+      divisionCode: '330213001000',
+      departmentCode: 'scjgj',
+    });
     firm = await applicant(
       { kind: 'enterprise', uscc: USCC, name: '宁波市奉化区示例餐饮有限公司', password: 'portal-pass-1' },
       USCC,
@@ -294,6 +307,25 @@ describe('services API: catalogue, applications, handling, tracking, certificate
     expect(forged.json().code).toBe('codes.code.invalid');
     const wrong = await call('POST', '/api/public/services/track', {}, { number, password: '999999' });
     expect(wrong.json().code).toBe('services.track.not_found');
+
+    // 应归尽归: the licences, and the commitment once checked, become the firm's credit records.
+    const [check] = await t.kernel.db
+      .select()
+      .from(casesCase)
+      .where(eq(casesCase.typeCode, 'services_commitment_check'));
+    await t.kernel.cases.transition(systemActor, check!.id, {
+      transition: 'confirm',
+      expectedVersion: check!.version,
+      data: { finding: '现场核查，承诺事项属实。' },
+    });
+    for (let i = 0; i < 6; i++) await t.kernel.events.dispatch();
+    const subject = await t.modules.regulation.subjects.find(t.kernel.db, USCC);
+    const records = await t.modules.regulation.credit.records(systemActor, subject!.id);
+    expect(records.filter((r) => r.origin === 'services.certificate')).toHaveLength(4);
+    expect(records.find((r) => r.origin === 'services.commitment')).toMatchObject({
+      source: 'commitment',
+      data: { kept: true },
+    });
 
     const rated = await call('POST', `/api/services/applications/${application.id}/rating`, firm, {
       scores: { overall: 2, efficiency: 2, guide: 3, convenience: 3, platform: 4 },

@@ -38,6 +38,8 @@ export default defineConfig({
         test: {
           name: 'servers and browsers',
           include: SERIAL,
+          // A directory for the run's seeded demo templates, which e2e/harness.ts copies per file.
+          globalSetup: ['./e2e/global-setup.ts'],
           maxWorkers: 1,
           sequence: { groupOrder: 1 },
         },

@@ -1,35 +1,53 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Database, loadConfig } from '@zhizhi/kernel';
-import { createTestDatabase } from '@zhizhi/kernel/testing';
+import { cloneTestDatabase, createTestDatabase } from '@zhizhi/kernel/testing';
 import type { DemoCredential } from '@zhizhi/pack-fenghua';
 import { type RunningServer, startServer } from '@zhizhi/server';
 import { type Browser, type BrowserContextOptions, chromium, type Locator, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { demoTemplate } from './demo-template';
 
 export const screenshotDir = fileURLToPath(new URL('../.tmp/screenshots', import.meta.url));
 
-/** A real server on a free port with the Fenghua demo seeded (PGlite in a temp dir, or a fresh PostgreSQL database). */
+/**
+ * A real server on a free port with the Fenghua demo seeded (PGlite in a temp dir, or a fresh
+ * PostgreSQL database). In a vitest run the demo is seeded once per database kind (the run's
+ * template, e2e/demo-template.ts) and each call starts on a copy of it; otherwise it seeds its own.
+ */
 export async function startDemoServer() {
   let postgres: Database | null = null;
+  const template = await demoTemplate();
+  const dataDir = mkdtempSync(join(tmpdir(), 'zhizhi-e2e-'));
   const env: Record<string, string> = {
     PORT: '0',
     HOST: '127.0.0.1',
     DEMO: '1',
     LOG_LEVEL: 'silent',
     MQTT_PORT: '0',
-    DATA_DIR: mkdtempSync(join(tmpdir(), 'zhizhi-e2e-')),
+    DATA_DIR: dataDir,
   };
+  // The copy is the whole DATA_DIR (embedded database and anything else kept there), not the lock.
+  if (template)
+    cpSync(template.dataDir, dataDir, { recursive: true, filter: (src) => basename(src) !== 'zhizhi.lock' });
   if (process.env.DATABASE_URL) {
-    postgres = await createTestDatabase();
+    postgres = template?.database ? await cloneTestDatabase(template.database) : await createTestDatabase();
     env.DATABASE_URL = postgres.url!;
   }
-  let credentials: DemoCredential[] = [];
-  const server: RunningServer = await startServer(loadConfig(env), {
-    onDemoSeeded: (r) => (credentials = r.credentials),
-  });
+  // A copy is seeded already: DEMO=1 finds the region and prints no passwords, the template has them.
+  let credentials: DemoCredential[] = template?.credentials ?? [];
+  let server: RunningServer;
+  try {
+    server = await startServer(loadConfig(env), {
+      onDemoSeeded: (r) => (credentials = r.credentials),
+    });
+  } catch (error) {
+    await postgres?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
   const password = (username: string) => credentials.find((c) => c.username === username)!.password;
   return {
     server,
@@ -40,6 +58,7 @@ export async function startDemoServer() {
     async close() {
       await server.close();
       await postgres?.close();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
 export { createTestKernel, actorFor, takeStep } from './test-kernel';
 export { encodeGbk, utf8 } from './encodings';
+export {
+  cloneTestDatabase,
+  createNamedTestDatabase,
+  dropTestDatabase,
+  listTestDatabases,
+} from './template-database';
 import pg from 'pg';
 import { type Database, openDatabase } from '../db/driver';
 import { runMigrations } from '../db/migrate';

@@ -27,8 +27,12 @@ describe('regulation API: problems, the public draw proof, shop codes', () => {
   let t: Awaited<ReturnType<typeof createTestApp>>;
   let admin: Record<string, string>;
   let other: Record<string, string>;
-  const call = (method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, headers: Record<string, string>, payload?: object) =>
-    t.app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
+  const call = (
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH',
+    url: string,
+    headers: Record<string, string>,
+    payload?: object,
+  ) => t.app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -61,7 +65,9 @@ describe('regulation API: problems, the public draw proof, shop codes', () => {
         sector: null,
         baseScore: 90,
         classes: { A: 90, B: 75, C: 60 },
-        rules: [{ code: 'x', description: { zh: '坏', en: 'Bad' }, when: 'stats.penalties12m >', points: -10 }],
+        rules: [
+          { code: 'x', description: { zh: '坏', en: 'Bad' }, when: 'stats.penalties12m >', points: -10 },
+        ],
       },
     });
     expect(rules.statusCode).toBe(400);
@@ -74,7 +80,10 @@ describe('regulation API: problems, the public draw proof, shop codes', () => {
   });
 
   it('publishes the plan with its seed hash, then the draw and the seed; a shop code opens its page', async () => {
-    const created = await call('POST', '/api/regulation/subjects', admin, { ...SHOP, uscc: uscc('92330213MA2H0A002') });
+    const created = await call('POST', '/api/regulation/subjects', admin, {
+      ...SHOP,
+      uscc: uscc('92330213MA2H0A002'),
+    });
     expect(created.statusCode, created.body).toBe(201);
     const subject = created.json();
     const item = await call('PUT', '/api/regulation/items/FOOD-01', admin, {
@@ -139,15 +148,22 @@ describe('regulation API: problems, the public draw proof, shop codes', () => {
     });
     expect(record.statusCode).toBe(403);
     expect(record.json().code).toBe('regulation.inspection.not_inspector');
-    const publish = await call('POST', `/api/regulation/inspections/${visit.id}/publish`, admin, { expectedVersion: 1 });
+    const publish = await call('POST', `/api/regulation/inspections/${visit.id}/publish`, admin, {
+      expectedVersion: 1,
+    });
     expect(publish.json().code).toBe('regulation.inspection.not_concluded');
-    expect((await call('GET', `/api/regulation/inspections/${visit.id}`, admin)).json().inspection.status).toBe('assigned');
+    expect(
+      (await call('GET', `/api/regulation/inspections/${visit.id}`, admin)).json().inspection.status,
+    ).toBe('assigned');
 
     // 众安码: the printed code redirects to the shop page; anyone may look and rate once a day.
     const profile = (await call('GET', `/api/regulation/subjects/${subject.uscc}`, admin)).json();
     expect(profile.code.qrSvg.startsWith('<svg')).toBe(true);
     const classes = Object.fromEntries(
-      profile.ratings.current.map((r: { ruleSetCode: string; creditClass: string }) => [r.ruleSetCode, r.creditClass]),
+      profile.ratings.current.map((r: { ruleSetCode: string; creditClass: string }) => [
+        r.ruleSetCode,
+        r.creditClass,
+      ]),
     );
     // A restaurant without a 食品经营许可证 is a higher risk under the food rules, not the general ones.
     expect(classes).toEqual({ general: 'A', food: 'C' });
@@ -165,7 +181,9 @@ describe('regulation API: problems, the public draw proof, shop codes', () => {
     const again = await call('POST', `/api/public/shops/${token}/reviews`, {}, review);
     expect(again.statusCode).toBe(429);
     expect(again.json().code).toBe('regulation.review.too_often');
-    const indicators = (await call('GET', '/api/regulation/indicators?from=2026-01-01&to=2026-12-31', admin)).json();
+    const indicators = (
+      await call('GET', '/api/regulation/indicators?from=2026-01-01&to=2026-12-31', admin)
+    ).json();
     expect(indicators.items.map((i: { code: string }) => i.code)).toContain('regulation.platform_rate');
   });
 });

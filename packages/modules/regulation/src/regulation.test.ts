@@ -71,7 +71,8 @@ describe('regulation: subjects, credit, the draw, inspections as cases, shop cod
         mustChangePassword: false,
       });
     manager = await actorFor(t.kernel, 'manager', 'handler-pass-1');
-    for (const u of ['insp1', 'insp2', 'insp3']) inspectors.push(await actorFor(t.kernel, u, 'handler-pass-1'));
+    for (const u of ['insp1', 'insp2', 'insp3'])
+      inspectors.push(await actorFor(t.kernel, u, 'handler-pass-1'));
     reg = createRegulation(t.kernel, { districtCode: '330213000000' });
     await reg.start();
     for (let i = 0; i < 6; i++) {
@@ -82,7 +83,14 @@ describe('regulation: subjects, credit, the draw, inspections as cases, shop cod
         legalRepresentative: '测试明',
         address: `浙江省宁波市奉化区锦屏街道南山路${10 + i}号`,
         industryCode: 'H6210',
-        licences: [{ type: '食品经营许可证', number: `JY13302130000${i}`, validFrom: '2024-01-01', validTo: '2029-01-01' }],
+        licences: [
+          {
+            type: '食品经营许可证',
+            number: `JY13302130000${i}`,
+            validFrom: '2024-01-01',
+            validTo: '2029-01-01',
+          },
+        ],
         divisionCode: JINPING,
         departmentCode: 'scjgj',
       });
@@ -138,15 +146,23 @@ describe('regulation: subjects, credit, the draw, inspections as cases, shop cod
       divisionCode: JINPING,
       departmentCode: 'scjgj',
     };
-    expect(await codeOf(reg.subjects.register(manager, { ...base, uscc: '12345' }))).toBe('regulation.subject.uscc_invalid');
+    expect(await codeOf(reg.subjects.register(manager, { ...base, uscc: '12345' }))).toBe(
+      'regulation.subject.uscc_invalid',
+    );
     const good = uscc('92330213MA2H00099');
     const wrong = good.slice(0, 17) + (good[17] === '0' ? '1' : '0');
-    expect(await codeOf(reg.subjects.register(manager, { ...base, uscc: wrong }))).toBe('regulation.subject.uscc_check_digit');
-    const accepted = await reg.subjects.register(manager, { ...base, uscc: wrong }, { acceptCheckWarning: true });
-    expect(accepted.checkOverridden).toBe(true);
-    expect(await codeOf(reg.subjects.register(manager, { ...base, uscc: wrong }, { acceptCheckWarning: true }))).toBe(
-      'regulation.subject.exists',
+    expect(await codeOf(reg.subjects.register(manager, { ...base, uscc: wrong }))).toBe(
+      'regulation.subject.uscc_check_digit',
     );
+    const accepted = await reg.subjects.register(
+      manager,
+      { ...base, uscc: wrong },
+      { acceptCheckWarning: true },
+    );
+    expect(accepted.checkOverridden).toBe(true);
+    expect(
+      await codeOf(reg.subjects.register(manager, { ...base, uscc: wrong }, { acceptCheckWarning: true })),
+    ).toBe('regulation.subject.exists');
     // Every registration was rated on the spot: no records → class A.
     expect((await general(accepted.id)).creditClass).toBe('A');
   });
@@ -183,7 +199,8 @@ describe('regulation: subjects, credit, the draw, inspections as cases, shop cod
     const view = await reg.inspections.get(manager, visit!.id);
     const drawnInspector = inspectors[rosterIds.indexOf(view.inspection.inspectorIds[0]!)]!;
     const outsider = inspectors[2]!; // recused from this subject, so never drawn for it
-    const version = async () => (await t.kernel.db.select().from(casesCase).where(eq(casesCase.id, visit!.caseId!)))[0]!.version;
+    const version = async () =>
+      (await t.kernel.db.select().from(casesCase).where(eq(casesCase.id, visit!.caseId!)))[0]!.version;
     const body = async (actor: Actor) => ({
       expectedVersion: await version(),
       result: 'fail',
@@ -197,11 +214,13 @@ describe('regulation: subjects, credit, the draw, inspections as cases, shop cod
     expect(await codeOf(reg.inspections.record(outsider, visit!.id, await body(outsider)))).toBe(
       'regulation.inspection.not_inspector',
     );
-    expect(await codeOf(reg.inspections.publish(manager, visit!.id, { expectedVersion: await version() }))).toBe(
-      'regulation.inspection.not_concluded',
-    );
     expect(
-      await codeOf(reg.inspections.record(drawnInspector, visit!.id, { ...(await body(drawnInspector)), checklist: {} })),
+      await codeOf(reg.inspections.publish(manager, visit!.id, { expectedVersion: await version() })),
+    ).toBe('regulation.inspection.not_concluded');
+    expect(
+      await codeOf(
+        reg.inspections.record(drawnInspector, visit!.id, { ...(await body(drawnInspector)), checklist: {} }),
+      ),
     ).toBe('regulation.inspection.invalid_input');
     const recorded = await reg.inspections.record(drawnInspector, visit!.id, await body(drawnInspector));
     expect(recorded.status).toBe('rectifying');
@@ -233,26 +252,41 @@ describe('regulation: subjects, credit, the draw, inspections as cases, shop cod
     const rating = await general(subjects[0]!);
     expect(rating.creditClass).toBe('B');
     const failed = rating.explanation.find((e) => e.rule === 'inspection.failed')!;
-    const [record] = await t.kernel.db.select().from(regulationRecord).where(eq(regulationRecord.originId, visit!.id));
+    const [record] = await t.kernel.db
+      .select()
+      .from(regulationRecord)
+      .where(eq(regulationRecord.originId, visit!.id));
     expect(failed.records).toEqual([record!.id]);
     const warnings = await reg.credit.warnings(manager, { status: 'open' });
-    expect(warnings.find((w) => w.subjectId === subjects[0])).toMatchObject({ kind: 'class_worsened', fromClass: 'A', toClass: 'B' });
+    expect(warnings.find((w) => w.subjectId === subjects[0])).toMatchObject({
+      kind: 'class_worsened',
+      fromClass: 'A',
+      toClass: 'B',
+    });
     const results = await reg.inspections.published({});
     expect(results[0]).toMatchObject({ uscc: uscc('92330213MA2H00000'), result: 'fail', rectified: true });
-    expect(await codeOf(reg.inspections.publish(manager, visit!.id, { expectedVersion: await version() }))).toBe(
-      'regulation.inspection.already_published',
-    );
+    expect(
+      await codeOf(reg.inspections.publish(manager, visit!.id, { expectedVersion: await version() })),
+    ).toBe('regulation.inspection.already_published');
 
     // 信用修复: the shop applies, the department approves, the record stops counting.
-    const repair = await reg.shops.applyForRepair(shop, { recordId: record!.id, reason: '已整改到位，申请信用修复。' });
+    const repair = await reg.shops.applyForRepair(shop, {
+      recordId: record!.id,
+      reason: '已整改到位，申请信用修复。',
+    });
     expect(await codeOf(reg.shops.applyForRepair(shop, { recordId: record!.id, reason: '再次申请' }))).toBe(
       'regulation.repair.pending',
     );
     const [repairCase] = await t.kernel.db.select().from(casesCase).where(eq(casesCase.id, repair.caseId));
-    await t.kernel.cases.transition(manager, repair.caseId, { transition: 'approve', expectedVersion: repairCase!.version });
+    await t.kernel.cases.transition(manager, repair.caseId, {
+      transition: 'approve',
+      expectedVersion: repairCase!.version,
+    });
     await settle();
     expect((await general(subjects[0]!)).creditClass).toBe('A');
-    const history = (await reg.credit.ratings(manager, subjects[0]!)).history.filter((h) => h.ruleSetCode === 'general');
+    const history = (await reg.credit.ratings(manager, subjects[0]!)).history.filter(
+      (h) => h.ruleSetCode === 'general',
+    );
     expect(history.map((h) => [h.previousClass, h.creditClass, h.reason])).toEqual(
       expect.arrayContaining([
         ['A', 'B', 'record'],
@@ -265,7 +299,8 @@ describe('regulation: subjects, credit, the draw, inspections as cases, shop cod
     const [visit] = await reg.inspections.list(manager, { subjectId: subjects[1] });
     const view = await reg.inspections.get(manager, visit!.id);
     const inspector = inspectors[rosterIds.indexOf(view.inspection.inspectorIds[0]!)]!;
-    const version = async () => (await t.kernel.db.select().from(casesCase).where(eq(casesCase.id, visit!.caseId!)))[0]!.version;
+    const version = async () =>
+      (await t.kernel.db.select().from(casesCase).where(eq(casesCase.id, visit!.caseId!)))[0]!.version;
     await reg.inspections.record(inspector, visit!.id, {
       expectedVersion: await version(),
       result: 'fail',
@@ -281,12 +316,19 @@ describe('regulation: subjects, credit, the draw, inspections as cases, shop cod
       passed: false,
       findings: '逾期仍未整改。',
     });
-    const [referral] = await t.kernel.db.select().from(casesCase).where(eq(casesCase.parentId, visit!.caseId!));
+    const [referral] = await t.kernel.db
+      .select()
+      .from(casesCase)
+      .where(eq(casesCase.parentId, visit!.caseId!));
     expect(referral!.typeCode).toBe('regulation_referral');
     await t.kernel.cases.transition(manager, referral!.id, {
       transition: 'penalize',
       expectedVersion: referral!.version,
-      data: { decision_number: '奉市监罚〔2026〕12号', penalty_amount: 5000, decision_reason: '未公示许可证，逾期不改。' },
+      data: {
+        decision_number: '奉市监罚〔2026〕12号',
+        penalty_amount: 5000,
+        decision_reason: '未公示许可证，逾期不改。',
+      },
     });
     await settle();
     const rating = await general(subjects[1]!);
@@ -297,8 +339,12 @@ describe('regulation: subjects, credit, the draw, inspections as cases, shop cod
   it('takes one review a day per client from the shop page', async () => {
     const code = await reg.shops.codeOf(subjects[2]!);
     await reg.shops.review(code.token, { stars: 5, comment: '干净卫生' }, 'client-1');
-    expect(await codeOf(reg.shops.review(code.token, { stars: 4 }, 'client-1'))).toBe('regulation.review.too_often');
-    expect(await codeOf(reg.shops.review(code.token, { stars: 9 }, 'client-2'))).toBe('regulation.review.invalid_input');
+    expect(await codeOf(reg.shops.review(code.token, { stars: 4 }, 'client-1'))).toBe(
+      'regulation.review.too_often',
+    );
+    expect(await codeOf(reg.shops.review(code.token, { stars: 9 }, 'client-2'))).toBe(
+      'regulation.review.invalid_input',
+    );
     const page = await reg.shops.page(code.token, anonymousActor);
     expect(page.reviews).toMatchObject({ count: 1, average: 5 });
   });

@@ -199,7 +199,12 @@ export function createInspectionService(
       ...actor,
       grants: [
         ...actor.grants,
-        { roleCode: 'inspection', permissions: [P.recordStep], divisionCode: '000000000000', departmentId: null },
+        {
+          roleCode: 'inspection',
+          permissions: [P.recordStep],
+          divisionCode: '000000000000',
+          departmentId: null,
+        },
       ],
     };
     return kernel.cases.transitionInTransaction(tx, stepper, inspection.caseId!, {

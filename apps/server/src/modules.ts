@@ -12,6 +12,8 @@ import {
 } from '@zhizhi/data';
 import { createGovernance, type Governance } from '@zhizhi/governance';
 import type { Kernel } from '@zhizhi/kernel';
+import { identityEnterprise } from '@zhizhi/kernel/identity';
+import { eq } from 'drizzle-orm';
 import { fenghuaBoundary, fenghuaCertificateTypes, fenghuaRegion, townSeats } from '@zhizhi/pack-fenghua';
 import { createPlaces, type Places } from '@zhizhi/places';
 import { createRegulation, type Regulation } from '@zhizhi/regulation';
@@ -94,6 +96,15 @@ export function createModules(kernel: Kernel, options: ModulesOptions = {}): Mod
   const regulation = createRegulation(kernel, {
     districtCode: fenghuaRegion.districtCode,
     reviewSalt: options.reviewSalt,
+    // A credit warning also reaches the enterprise's portal inbox (and SMS/email where configured).
+    noticeToSubject: async (tx, subject, title) => {
+      const [enterprise] = await tx
+        .select({ id: identityEnterprise.id })
+        .from(identityEnterprise)
+        .where(eq(identityEnterprise.uscc, subject.uscc));
+      if (!enterprise) return false;
+      return services.decisions.noticeTo(tx, { kind: 'enterprise', registryId: enterprise.id }, title);
+    },
     // Registered addresses are matched to the standard address library when complete and confident.
     matchAddress: async (address) => {
       const hit = await places.geocode(address);

@@ -227,15 +227,31 @@ export function createDecisions(
     title: { zh: string; en: string },
     dedupeKey?: string,
   ): Promise<boolean> {
+    return noticeTo(tx, { kind: row.applicantKind, registryId: row.applicantRegistryId }, title, {
+      applicationId: row.id,
+      dedupeKey,
+    });
+  }
+
+  /**
+   * A message to an applicant (citizen or enterprise of the registry) in their portal inbox, and by
+   * SMS or email where configured; other modules send theirs through this (e.g. credit warnings).
+   */
+  async function noticeTo(
+    tx: Executor,
+    applicant: { kind: string; registryId: string },
+    title: { zh: string; en: string },
+    options: { applicationId?: string | null; dedupeKey?: string } = {},
+  ): Promise<boolean> {
     const id = newId();
     const inserted = await tx
       .insert(servicesNotice)
       .values({
         id,
-        dedupeKey: dedupeKey ?? null,
-        applicantKind: row.applicantKind,
-        applicantRegistryId: row.applicantRegistryId,
-        applicationId: row.id,
+        dedupeKey: options.dedupeKey ?? null,
+        applicantKind: applicant.kind,
+        applicantRegistryId: applicant.registryId,
+        applicationId: options.applicationId ?? null,
         titleZh: title.zh,
         titleEn: title.en,
         deliveries: Object.fromEntries(deps.channels.map((c) => [c.name, 'pending'])),
@@ -344,7 +360,7 @@ export function createDecisions(
     });
   });
 
-  return { decideAutomatically, afterStep, refreshStatus, notice, casesOf, handle, application };
+  return { decideAutomatically, afterStep, refreshStatus, notice, noticeTo, casesOf, handle, application };
 }
 
 export type Decisions = ReturnType<typeof createDecisions>;

@@ -92,6 +92,7 @@ export async function startServer(config: Config, options: StartServerOptions = 
         places: modules.places,
         services: modules.services,
         sharing: modules.data.sharing,
+        regulation: modules.regulation,
       });
       if (result.seeded) options.onDemoSeeded?.(result);
     }

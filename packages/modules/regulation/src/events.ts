@@ -1,7 +1,7 @@
 /** Events of the regulation module (declared on the kernel's EventMap). */
 declare module '@zhizhi/kernel/events' {
   interface EventMap {
-    /** A subject's class under a rule set changed (or it was rated for the first time). */
+    /** A subject's class under a rule set changed (not on its first rating). */
     'regulation.rating.changed': {
       subjectId: string;
       uscc: string;

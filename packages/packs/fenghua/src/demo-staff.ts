@@ -91,6 +91,9 @@ export const fenghuaDemoStaff: DemoStaffSeed[] = [
       [13, 'scjgj.handler', '市场监管局审批科办件人员', 'scjgj'],
       [14, 'zhzfj.handler', '综合行政执法局审批人员', 'zhzfj'],
       [15, 'yjj.handler', '应急管理局审批人员', 'yjj'],
+      // 双随机一公开: two inspectors of 市场监管局 on the inspector roster (执法检查人员名录).
+      [16, 'scjgj.inspector1', '市场监管局执法人员（双随机检查）', 'scjgj'],
+      [17, 'scjgj.inspector2', '市场监管局执法人员（双随机检查）', 'scjgj'],
     ] as const
   ).map(([n, username, title, department]) => ({
     ...staff(n, username, title, department, 'handler', FENGHUA_DISTRICT_CODE),

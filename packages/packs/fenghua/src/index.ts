@@ -66,3 +66,11 @@ export {
   seedServicesDemo,
   type DemoApplicant,
 } from './services';
+export {
+  DEMO_SHOP_NAME,
+  demoSubjects,
+  fenghuaInspectionItems,
+  fenghuaInspectors,
+  type RegulationDemoResult,
+  seedRegulationDemo,
+} from './regulation';

@@ -29,6 +29,8 @@ describe('seedFenghua', () => {
       'mzj.admin',
       'rsj.admin',
       'scjgj.handler',
+      'scjgj.inspector1',
+      'scjgj.inspector2',
       'xikou.window',
       'yjj.handler',
       'zhzf.jinping',

@@ -5,7 +5,9 @@ import { identityCitizen, identityEnterprise } from '@zhizhi/kernel/identity';
 import { orgDivision } from '@zhizhi/kernel/org';
 import { EVENT_TYPE, type Governance } from '@zhizhi/governance';
 import type { Places } from '@zhizhi/places';
+import type { Regulation } from '@zhizhi/regulation';
 import type { Services } from '@zhizhi/services';
+import { seedRegulationDemo } from './regulation/seed';
 import { seedServicesDemo } from './services/seed';
 import type { Sensing } from '@zhizhi/sensing';
 import { fenghuaPlaceAreas } from './places/areas';
@@ -44,6 +46,8 @@ export interface SeedFenghuaOptions {
   services?: Services;
   /** The data module's sharing gateway (started), for the one-window centre's pre-fill approvals. */
   sharing?: Sharing;
+  /** The regulation module (started): demo market subjects, credit, roster, draws and a shop account. */
+  regulation?: Regulation;
 }
 
 export interface DemoCredential {
@@ -144,6 +148,8 @@ export async function seedFenghua(
     credentials.push(
       ...(await seedServicesDemo(kernel, { services: options.services, sharing: options.sharing })),
     );
+  if (options.regulation)
+    credentials.push(...(await seedRegulationDemo(kernel, { regulation: options.regulation })).credentials);
   return { seeded: !existing || credentials.length > 0, credentials, synthetic, dataCatalog };
 }
 

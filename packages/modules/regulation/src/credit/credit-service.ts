@@ -249,7 +249,8 @@ export function createCreditService(kernel: Kernel, options: CreditOptions = {})
           reason,
           ratedAt: now,
         });
-        if (prior?.creditClass !== rating.class)
+        // A first rating is not a change: no event (a new district of 50,000 subjects would flood the outbox).
+        if (prior && prior.creditClass !== rating.class)
           await kernel.events.publish(tx, 'regulation.rating.changed', {
             subjectId: subject.id,
             uscc: subject.uscc,

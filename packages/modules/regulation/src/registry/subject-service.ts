@@ -75,7 +75,10 @@ export function createSubjectRegistry(
     requirePermission(actor, P.manageSubjects, { divisionCode: String(input.divisionCode ?? '') });
     const subject = parseMarketSubject(input, options);
     const place = placement(input);
-    const matched = deps.matchAddress ? await deps.matchAddress(subject.address).catch(() => null) : null;
+    // Matching reads the address library on its own connection: not inside a caller's transaction
+    // (PGlite has one connection), so registrations in bulk inside one are left unmatched.
+    const matched =
+      deps.matchAddress && !executor ? await deps.matchAddress(subject.address).catch(() => null) : null;
     const now = clock.now();
     const row: SubjectRow = {
       id: newId(),

@@ -6,6 +6,9 @@ import { BrowserRouter, Route, Routes } from 'react-router';
 import { AppLayout } from './components/app-layout';
 import { RequireAuth, RequirePage } from './components/guards';
 import { portalRoutes } from './components/gov-services/portal-routes';
+import { regulationInspectorRoutes } from './components/regulation-public/inspector-routes';
+import { regulationPublicRoutes } from './components/regulation-public/public-routes';
+import { regulationStaffRoutes } from './components/regulation-staff/staff-routes';
 import { servicesStaffRoutes } from './components/services-staff/staff-routes';
 import { PreferencesProvider, usePreferences } from './session/preferences';
 import { SessionProvider, useSession } from './session/session';
@@ -151,6 +154,7 @@ function AppRoutes() {
         <Route path="/warning" element={<SensingPublicWarningPage />} />
         <Route path="/doorplate/:token" element={<PlacesPublicDoorplatePage />} />
         {portalRoutes()}
+        {regulationPublicRoutes()}
         <Route
           element={
             <RequireAuth>
@@ -210,6 +214,8 @@ function AppRoutes() {
           <Route path="places/reviews" element={guarded('placesReviews', <PlacesReviewsPage />)} />
           <Route path="places/doorplates" element={guarded('placesDoorplates', <PlacesDoorplatesPage />)} />
           {servicesStaffRoutes()}
+          {regulationInspectorRoutes()}
+          {regulationStaffRoutes()}
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

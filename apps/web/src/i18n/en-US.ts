@@ -7,6 +7,8 @@ import { enUSSensing } from './en-US.sensing';
 import { enUSPlaces } from './en-US.places';
 import { enUSGovPortal } from './en-US.gov-portal';
 import { enUSGovStaff } from './en-US.gov-staff';
+import { enUSRegulationPublic } from './en-US.regulation-public';
+import { enUSRegulationStaff } from './en-US.regulation-staff';
 import type { Messages } from './zh-CN';
 
 /** English. Typed as the zh-CN shape: a missing or extra key is a type error. */
@@ -404,4 +406,6 @@ export const enUS: Messages = {
   ...enUSPlaces,
   ...enUSGovPortal,
   ...enUSGovStaff,
+  ...enUSRegulationPublic,
+  ...enUSRegulationStaff,
 };

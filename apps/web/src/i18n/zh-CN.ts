@@ -7,6 +7,8 @@ import { zhCNSensing } from './zh-CN.sensing';
 import { zhCNPlaces } from './zh-CN.places';
 import { zhCNGovPortal } from './zh-CN.gov-portal';
 import { zhCNGovStaff } from './zh-CN.gov-staff';
+import { zhCNRegulationPublic } from './zh-CN.regulation-public';
+import { zhCNRegulationStaff } from './zh-CN.regulation-staff';
 
 /**
  * Simplified Chinese — the default and reference dictionary. Keys are `area.name`; `{name}` is a
@@ -394,6 +396,8 @@ export const zhCN = {
   ...zhCNPlaces,
   ...zhCNGovPortal,
   ...zhCNGovStaff,
+  ...zhCNRegulationPublic,
+  ...zhCNRegulationStaff,
 };
 
 export type Messages = typeof zhCN;

@@ -11,6 +11,7 @@ const LINKS: PublicLink[] = [
   { path: '/portal/applications', label: 'portal.nav.applications', testId: 'portal-nav-applications' },
   { path: '/portal/track', label: 'portal.nav.track', testId: 'portal-nav-track' },
   { path: '/portal/ratings', label: 'portal.nav.ratings', testId: 'portal-nav-ratings' },
+  { path: '/portal/credit', label: 'regPublic.nav.credit', testId: 'portal-nav-credit' },
   { path: '/report', label: 'public.nav.report', testId: 'portal-nav-report' },
 ];
 

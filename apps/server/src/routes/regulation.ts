@@ -14,7 +14,7 @@ const idOrCode = z.string().min(1).max(64);
 const token = z.object({ token: z.string().min(4).max(64) });
 
 /** Regulation (staff): subjects, credit, rules, warnings, items, roster, plans, draws, inspections. */
-export function regulationRoutes(_kernel: Kernel, modules: Modules) {
+export function regulationRoutes(kernel: Kernel, modules: Modules) {
   const reg = modules.regulation;
   const codeUrl = (t: string) => `${modules.publicUrl}/c/${encodeURIComponent(t)}`;
   return async (app: FastifyInstance) => {
@@ -43,6 +43,25 @@ export function regulationRoutes(_kernel: Kernel, modules: Modules) {
         },
       },
       async (request) => reg.subjects.search(request.actor, request.query),
+    );
+    r.get(
+      '/api/regulation/subject-names',
+      {
+        schema: {
+          tags,
+          summary: 'Names of subjects by id (for rosters, conflicts and shortfalls that list only ids)',
+          querystring: z.object({ ids: z.string().max(40 * 200) }),
+        },
+      },
+      async (request) => {
+        const ids = request.query.ids
+          .split(',')
+          .filter((id) => /^[0-9a-f-]{36}$/i.test(id))
+          .slice(0, 200);
+        requirePermission(request.actor, P.read);
+        const found = await reg.subjects.byIds(kernel.db, ids);
+        return { names: Object.fromEntries([...found].map(([id, row]) => [id, row.name])) };
+      },
     );
     r.post(
       '/api/regulation/subjects',

@@ -169,6 +169,9 @@ export const enUSRegulationStaff: Record<keyof typeof zhCNRegulationStaff, strin
   'regStaff.warning.kind.risk_records': 'Adverse records piling up',
   'regStaff.warning.change': 'Class change',
   'regStaff.warning.message': 'Message',
+  'regStaff.warning.text.class_worsened': '{name}: credit risk class ({set}) fell from {from} to {to}',
+  'regStaff.warning.text.risk_records':
+    '{name}: adverse records in 12 months reached the warning threshold (now class {to})',
   'regStaff.warning.status': 'Status',
   'regStaff.warning.status.open': 'Open',
   'regStaff.warning.status.acknowledged': 'Acknowledged',

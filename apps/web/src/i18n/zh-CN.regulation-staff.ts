@@ -166,6 +166,8 @@ export const zhCNRegulationStaff = {
   'regStaff.warning.kind.risk_records': '失信记录累积',
   'regStaff.warning.change': '分类变化',
   'regStaff.warning.message': '预警内容',
+  'regStaff.warning.text.class_worsened': '{name}：信用风险分类（{set}）由 {from} 类降为 {to} 类',
+  'regStaff.warning.text.risk_records': '{name}：近 12 个月失信记录达到预警阈值（现为 {to} 类）',
   'regStaff.warning.status': '处理状态',
   'regStaff.warning.status.open': '待处理',
   'regStaff.warning.status.acknowledged': '已确认',

@@ -1,5 +1,4 @@
 import { CheckOutlined } from '@ant-design/icons';
-import { unwrap } from '@zhizhi/api-client';
 import { Button, Empty, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
@@ -21,24 +20,6 @@ import {
   subjectPath,
 } from './types';
 
-/** Case numbers of inspection cases by case id (the inspection list carries only the id). */
-export function useInspectionCaseNumbers() {
-  const { canAny } = useSession();
-  const readable = canAny(['governance.case.read', 'governance.case.handle', P.read]);
-  const cases = useLoad(
-    () =>
-      readable
-        ? unwrap(
-            api.GET('/api/cases', { params: { query: { typeCode: 'regulation_inspection', limit: 200 } } }),
-          )
-            .then((page) => new Map(page.items.map((c) => [c.id, c.number])))
-            .catch(() => new Map<string, string>())
-        : Promise.resolve(new Map<string, string>()),
-    [readable],
-  );
-  return cases.data ?? new Map<string, string>();
-}
-
 /** Item names by code, for tables that list item codes. */
 export function useItemNames() {
   const localName = useLocalName();
@@ -53,12 +34,12 @@ export function useItemNames() {
 }
 
 /** The link to an inspection's case: its number when known. */
-export function CaseLink({ caseId, numbers }: { caseId: string | null; numbers: Map<string, string> }) {
+export function CaseLink({ caseId, number }: { caseId: string | null; number: string | null | undefined }) {
   const t = useT();
   if (!caseId) return <>—</>;
   return (
     <Link to={casePath(caseId)} className="zz-mono" data-testid="reg-case-link">
-      {numbers.get(caseId) ?? t('regStaff.inspection.openCase')}
+      {number ?? t('regStaff.inspection.openCase')}
     </Link>
   );
 }
@@ -67,7 +48,6 @@ export function CaseLink({ caseId, numbers }: { caseId: string | null; numbers: 
 export function InspectionsTable({ inspections }: { inspections: Inspection[] }) {
   const t = useT();
   const { locale } = usePreferences();
-  const numbers = useInspectionCaseNumbers();
   const itemName = useItemNames();
   return (
     <Table<Inspection>
@@ -82,7 +62,7 @@ export function InspectionsTable({ inspections }: { inspections: Inspection[] })
         {
           title: t('regStaff.inspection.case'),
           key: 'case',
-          render: (_, r) => <CaseLink caseId={r.caseId} numbers={numbers} />,
+          render: (_, r) => <CaseLink caseId={r.caseId} number={r.caseNumber} />,
         },
         {
           title: t('regStaff.inspection.status'),
@@ -194,8 +174,20 @@ export function WarningsTable({
         },
         {
           title: t('regStaff.warning.message'),
-          dataIndex: 'message',
-          render: (v: string) => <div style={{ maxWidth: 360, whiteSpace: 'normal' }}>{v}</div>,
+          key: 'message',
+          // The stored message is Chinese; the text is rebuilt from the warning's facts in the user's language.
+          render: (_, r) => (
+            <div style={{ maxWidth: 360, whiteSpace: 'normal' }}>
+              {r.kind === 'class_worsened'
+                ? t('regStaff.warning.text.class_worsened', {
+                    name: r.subjectName,
+                    from: r.fromClass ?? '—',
+                    to: r.toClass,
+                    set: r.ruleSetCode,
+                  })
+                : t('regStaff.warning.text.risk_records', { name: r.subjectName, to: r.toClass })}
+            </div>
+          ),
         },
         {
           title: t('regStaff.department'),

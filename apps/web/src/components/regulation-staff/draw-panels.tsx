@@ -4,7 +4,7 @@ import { useT } from '../../i18n/use-t';
 import { usePreferences } from '../../session/preferences';
 import { formatDateTime } from '../format';
 import { useDepartmentsByCode } from '../services-staff/lookups';
-import { CaseLink, useInspectionCaseNumbers } from './activity-tables';
+import { CaseLink } from './activity-tables';
 import { SubjectNameLink } from './subject-select';
 import { CreditClassTag } from './tags';
 import {
@@ -142,7 +142,6 @@ export function VisitsTable({
 }) {
   const t = useT();
   const departments = useDepartmentsByCode();
-  const numbers = useInspectionCaseNumbers();
   const bySubject = new Map(inspections.map((i) => [i.subjectId, i]));
   return (
     <Table<DrawVisit>
@@ -201,7 +200,10 @@ export function VisitsTable({
           title: t('regStaff.inspection.case'),
           key: 'case',
           render: (_, v) => (
-            <CaseLink caseId={bySubject.get(v.subjectId)?.caseId ?? null} numbers={numbers} />
+            <CaseLink
+              caseId={bySubject.get(v.subjectId)?.caseId ?? null}
+              number={bySubject.get(v.subjectId)?.caseNumber}
+            />
           ),
         },
       ]}

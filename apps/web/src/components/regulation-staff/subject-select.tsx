@@ -3,16 +3,27 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../api/api';
 import { useT } from '../../i18n/use-t';
-import { call, type SubjectListItem, type SubjectProfile, subjectPath } from './types';
+import { call, type SubjectListItem, subjectPath } from './types';
 
-// Subject names by id, looked up once per page load (rosters name subjects only by id).
+// Subject names by id, looked up once per page load and in batches (rosters name subjects only by id).
 const names = new Map<string, Promise<string>>();
+let queued: string[] = [];
+let batch: Promise<Map<string, string>> | null = null;
 function subjectName(id: string): Promise<string> {
   let pending = names.get(id);
   if (!pending) {
-    pending = call<SubjectProfile>(api.GET('/api/regulation/subjects/{id}', { params: { path: { id } } }))
-      .then((p) => p.subject.name)
-      .catch(() => id.slice(0, 8));
+    queued.push(id);
+    batch ??= Promise.resolve().then(() => {
+      const ids = queued;
+      queued = [];
+      batch = null;
+      return call<{ names: Record<string, string> }>(
+        api.GET('/api/regulation/subject-names', { params: { query: { ids: ids.join(',') } } }),
+      )
+        .then((b) => new Map(Object.entries(b.names)))
+        .catch(() => new Map<string, string>());
+    });
+    pending = batch.then((found) => found.get(id) ?? id.slice(0, 8));
     names.set(id, pending);
   }
   return pending;

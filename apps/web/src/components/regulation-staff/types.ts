@@ -140,6 +140,8 @@ export interface Inspection {
   inspectorIds: string[];
   joint: boolean;
   caseId: string | null;
+  /** The case number (JC…), when the visit has a case. */
+  caseNumber: string | null;
   status: (typeof INSPECTION_STATUSES)[number];
   result: 'pass' | 'fail' | null;
   rectificationDue: string | null;

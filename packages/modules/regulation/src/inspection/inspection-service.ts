@@ -1,6 +1,7 @@
 import type { Kernel } from '@zhizhi/kernel';
 import { type Actor, requirePermission } from '@zhizhi/kernel/access';
 import { recordAudit } from '@zhizhi/kernel/audit';
+import { casesCase } from '@zhizhi/kernel/cases';
 import type { Executor } from '@zhizhi/kernel/db';
 import { ConflictError, InputError, NotAllowedError, NotFoundError } from '@zhizhi/kernel/errors';
 import { orgDepartment } from '@zhizhi/kernel/org';
@@ -144,9 +145,11 @@ export function createInspectionService(
         name: regulationSubject.name,
         address: regulationSubject.address,
         uscc: regulationSubject.uscc,
+        caseNumber: casesCase.number,
       })
       .from(regulationInspection)
       .innerJoin(regulationSubject, eq(regulationSubject.id, regulationInspection.subjectId))
+      .leftJoin(casesCase, eq(casesCase.id, regulationInspection.caseId))
       .where(
         and(
           sql`${regulationInspection.inspectorIds} @> ${JSON.stringify([me.id])}::jsonb`,
@@ -157,7 +160,13 @@ export function createInspectionService(
       .limit(200);
     return {
       inspector: { id: me.id, name: me.name, departmentCode: me.departmentCode },
-      items: rows.map((r) => ({ ...r.inspection, subjectName: r.name, address: r.address, uscc: r.uscc })),
+      items: rows.map((r) => ({
+        ...r.inspection,
+        subjectName: r.name,
+        address: r.address,
+        uscc: r.uscc,
+        caseNumber: r.caseNumber,
+      })),
     };
   }
 
@@ -169,9 +178,11 @@ export function createInspectionService(
         inspection: regulationInspection,
         name: regulationSubject.name,
         uscc: regulationSubject.uscc,
+        caseNumber: casesCase.number,
       })
       .from(regulationInspection)
       .innerJoin(regulationSubject, eq(regulationSubject.id, regulationInspection.subjectId))
+      .leftJoin(casesCase, eq(casesCase.id, regulationInspection.caseId))
       .where(
         and(
           query.planId ? eq(regulationInspection.planId, query.planId) : undefined,
@@ -181,7 +192,12 @@ export function createInspectionService(
       )
       .orderBy(desc(regulationInspection.createdAt))
       .limit(500);
-    return rows.map((r) => ({ ...r.inspection, subjectName: r.name, uscc: r.uscc }));
+    return rows.map((r) => ({
+      ...r.inspection,
+      subjectName: r.name,
+      uscc: r.uscc,
+      caseNumber: r.caseNumber,
+    }));
   }
 
   async function step(

@@ -390,6 +390,7 @@ export function createPlanService(kernel: Kernel, deps: { roster: Roster }) {
       resultDigest: p.resultDigest,
       committedAt: p.committedAt,
       drawnAt: p.drawnAt,
+      seedPublishedAt: p.seedPublishedAt,
       subjects: p.input?.subjects.length ?? 0,
       visits: p.result?.visits.length ?? 0,
     }));

@@ -117,6 +117,9 @@ export function createShopService(
     const inspector = can(actor, P.inspect) ? await deps.roster.inspectorOf(db, actor.id) : null;
     const supervisor = can(actor, P.supervise);
     const open = isShop || inspector || supervisor ? await openVisits(subject.id) : [];
+    const itemNames = open.length
+      ? new Map((await deps.roster.listItems()).map((i) => [i.code, i]))
+      : new Map();
     const actions: ShopAction[] = ['view', 'review'];
     if (inspector) actions.push('inspect');
     if (isShop) actions.push('rectify', 'help');
@@ -161,6 +164,11 @@ export function createShopService(
         rectificationDue: v.rectificationDue,
         overdue: v.status === 'rectifying' && !!v.rectificationDue && v.rectificationDue < today,
         itemCodes: v.itemCodes,
+        items: v.itemCodes.map((c) => ({
+          code: c,
+          zh: itemNames.get(c)?.nameZh ?? c,
+          en: itemNames.get(c)?.nameEn ?? c,
+        })),
       })),
     };
   }

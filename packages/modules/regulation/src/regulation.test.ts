@@ -336,6 +336,22 @@ describe('regulation: subjects, credit, the draw, inspections as cases, shop cod
     expect(rating.explanation.map((e) => e.rule)).toContain('penalty.recent');
   });
 
+  it('does not draw a subject again for an item within its class interval (frequency per class)', async () => {
+    const [item] = await reg.roster.listItems();
+    await reg.roster.saveItem(manager, { ...item, intervalDaysByClass: { A: 365, B: 180, C: 90, D: 30 } });
+    const plan = await reg.plans.create(manager, {
+      nameZh: '复查频次测试',
+      nameEn: 'Frequency check',
+      departmentCode: 'scjgj',
+      items: [{ code: 'FOOD-01' }],
+    });
+    // Every restaurant was inspected for FOOD-01 today: none is due again.
+    expect(await codeOf(reg.plans.commit(manager, plan.id))).toBe('regulation.plan.no_subjects');
+    await reg.roster.saveItem(manager, { ...item, intervalDaysByClass: { A: 0, B: 0, C: 0, D: 0 } });
+    const committed = await reg.plans.commit(manager, plan.id);
+    expect(committed.input!.subjects.map((s) => s.id).sort()).toEqual([...subjects].sort());
+  });
+
   it('takes one review a day per client from the shop page', async () => {
     const code = await reg.shops.codeOf(subjects[2]!);
     await reg.shops.review(code.token, { stars: 5, comment: '干净卫生' }, 'client-1');

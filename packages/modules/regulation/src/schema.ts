@@ -200,6 +200,14 @@ export const regulationItem = pgTable('regulation_item', {
   checklist: jsonb('checklist').$type<ItemChecklistPoint[]>().notNull(),
   /** Share of each credit class drawn by default (fewer for A, more for C/D). */
   ratioByClass: jsonb('ratio_by_class').$type<Record<'A' | 'B' | 'C' | 'D', number>>().notNull(),
+  /**
+   * Frequency per class: a subject is not drawn again for this item within this many days of its
+   * last inspection covering it (e.g. A 365, D 30); 0: no limit.
+   */
+  intervalDaysByClass: jsonb('interval_days_by_class')
+    .$type<Record<'A' | 'B' | 'C' | 'D', number>>()
+    .notNull()
+    .default({ A: 0, B: 0, C: 0, D: 0 }),
   active: boolean('active').notNull(),
 });
 

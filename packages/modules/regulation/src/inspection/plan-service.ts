@@ -156,6 +156,7 @@ export function createPlanService(kernel: Kernel, deps: { roster: Roster }) {
         itemCodes: items.filter((i) => itemApplies(i.row, subject)).map((i) => i.code),
       }))
       .filter((s) => s.itemCodes.length);
+    await dropRecentlyInspected(tx, drawSubjects, items);
     const inspectors = (await deps.roster.listInspectors(tx))
       .filter((i) => i.active)
       .map((i) => ({
@@ -185,6 +186,41 @@ export function createPlanService(kernel: Kernel, deps: { roster: Roster }) {
       inspectors,
       previous,
     };
+  }
+
+  /**
+   * Frequency per class: drops an item from a subject inspected for it within the item's interval
+   * for the subject's class (the frozen roster shows the result, so the draw stays verifiable).
+   */
+  async function dropRecentlyInspected(
+    tx: Executor,
+    subjects: { id: string; creditClass: 'A' | 'B' | 'C' | 'D'; itemCodes: string[] }[],
+    items: { code: string; row: { intervalDaysByClass: Record<'A' | 'B' | 'C' | 'D', number> } }[],
+  ) {
+    const longest = Math.max(0, ...items.flatMap((i) => Object.values(i.row.intervalDaysByClass)));
+    if (!longest) return;
+    const now = clock.now().getTime();
+    const recent = await tx
+      .select({
+        subjectId: regulationInspection.subjectId,
+        itemCodes: regulationInspection.itemCodes,
+        createdAt: regulationInspection.createdAt,
+      })
+      .from(regulationInspection)
+      .where(sql`${regulationInspection.createdAt} >= ${new Date(now - longest * 86_400_000).toISOString()}::timestamptz`);
+    const last = new Map<string, number>();
+    for (const r of recent)
+      for (const code of r.itemCodes) {
+        const key = `${r.subjectId}|${code}`;
+        last.set(key, Math.max(last.get(key) ?? 0, r.createdAt.getTime()));
+      }
+    const interval = new Map(items.map((i) => [i.code, i.row.intervalDaysByClass]));
+    for (const s of subjects)
+      s.itemCodes = s.itemCodes.filter((code) => {
+        const at = last.get(`${s.id}|${code}`);
+        return at === undefined || now - at >= (interval.get(code)?.[s.creditClass] ?? 0) * 86_400_000;
+      });
+    for (let i = subjects.length - 1; i >= 0; i--) if (!subjects[i]!.itemCodes.length) subjects.splice(i, 1);
   }
 
   /** Freezes the rosters and publishes the plan with the hash of a secret seed (抽查前公示). */

@@ -11,6 +11,7 @@ import { regulationInspector, regulationItem } from '../schema';
 
 const ratio = z.number().min(0).max(1);
 const ratioByClass = z.object({ A: ratio, B: ratio, C: ratio, D: ratio });
+const days = z.number().int().min(0).max(3650);
 
 export const itemSchema = z.object({
   code: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$/, 'letters, digits, _ . -'),
@@ -38,6 +39,10 @@ export const itemSchema = z.object({
     .min(1)
     .max(60),
   ratioByClass,
+  /** Days before a subject of each class may be drawn again for this item (0: any time). */
+  intervalDaysByClass: z
+    .object({ A: days, B: days, C: days, D: days })
+    .default({ A: 0, B: 0, C: 0, D: 0 }),
   active: z.boolean().default(true),
 });
 export type ItemInput = z.input<typeof itemSchema>;

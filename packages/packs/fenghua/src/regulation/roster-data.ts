@@ -10,6 +10,11 @@ import { syntheticName } from '../people';
 
 const point = (code: string, zh: string, en: string) => ({ code, zh, en });
 const ratios = (A: number, B: number, C: number, D: number) => ({ A, B, C, D });
+/**
+ * Frequency per class (an assumption for the demo, after the usual 双随机 practice of checking
+ * low-risk subjects at most yearly and high-risk ones monthly): days before a subject is due again.
+ */
+const INTERVALS = { A: 365, B: 180, C: 90, D: 30 };
 
 export const ITEM = {
   food: 'SCJG-SP-01',
@@ -66,6 +71,7 @@ export const fenghuaInspectionItems: ItemInput[] = [
       ),
     ],
     ratioByClass: ratios(0.03, 0.05, 0.1, 0.2),
+    intervalDaysByClass: INTERVALS,
   },
   {
     code: ITEM.catering,
@@ -104,6 +110,7 @@ export const fenghuaInspectionItems: ItemInput[] = [
       ),
     ],
     ratioByClass: ratios(0.03, 0.06, 0.12, 0.25),
+    intervalDaysByClass: INTERVALS,
   },
   {
     code: ITEM.drugs,
@@ -133,6 +140,7 @@ export const fenghuaInspectionItems: ItemInput[] = [
       point('expiry', '近效期药品按规定管理，无过期药品', 'Near-expiry drugs managed, no expired drugs'),
     ],
     ratioByClass: ratios(0.05, 0.1, 0.2, 0.3),
+    intervalDaysByClass: INTERVALS,
   },
   {
     code: ITEM.prices,
@@ -154,6 +162,7 @@ export const fenghuaInspectionItems: ItemInput[] = [
       point('no_surcharges', '无在标价之外加价收取未予标明的费用', 'No unlisted surcharges'),
     ],
     ratioByClass: ratios(0.02, 0.04, 0.08, 0.15),
+    intervalDaysByClass: INTERVALS,
   },
   {
     code: ITEM.adverts,
@@ -182,6 +191,7 @@ export const fenghuaInspectionItems: ItemInput[] = [
       ),
     ],
     ratioByClass: ratios(0.02, 0.04, 0.08, 0.12),
+    intervalDaysByClass: INTERVALS,
   },
   {
     code: ITEM.workSafety,
@@ -206,6 +216,7 @@ export const fenghuaInspectionItems: ItemInput[] = [
       point('special_operations', '特种作业人员持证上岗', 'Special-operation workers certified'),
     ],
     ratioByClass: ratios(0.03, 0.06, 0.12, 0.25),
+    intervalDaysByClass: INTERVALS,
   },
   {
     code: ITEM.fire,
@@ -224,6 +235,7 @@ export const fenghuaInspectionItems: ItemInput[] = [
       point('gas_alarm', '使用燃气场所安装可燃气体报警装置', 'Gas leak alarm where gas is used'),
     ],
     ratioByClass: ratios(0.03, 0.05, 0.1, 0.2),
+    intervalDaysByClass: INTERVALS,
   },
   {
     code: ITEM.frontage,
@@ -241,6 +253,7 @@ export const fenghuaInspectionItems: ItemInput[] = [
       point('waste_sorting', '生活垃圾分类投放', 'Household waste sorted'),
     ],
     ratioByClass: ratios(0.03, 0.05, 0.1, 0.2),
+    intervalDaysByClass: INTERVALS,
   },
   {
     code: ITEM.hygiene,
@@ -263,6 +276,7 @@ export const fenghuaInspectionItems: ItemInput[] = [
       point('ventilation', '室内通风良好，空气质量符合卫生要求', 'Well ventilated, air quality adequate'),
     ],
     ratioByClass: ratios(0.03, 0.05, 0.1, 0.2),
+    intervalDaysByClass: INTERVALS,
   },
 ];
 

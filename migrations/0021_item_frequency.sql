@@ -1,0 +1,1 @@
+ALTER TABLE "regulation_item" ADD COLUMN "interval_days_by_class" jsonb DEFAULT '{"A":0,"B":0,"C":0,"D":0}'::jsonb NOT NULL;

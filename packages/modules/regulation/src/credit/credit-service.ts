@@ -4,28 +4,22 @@ import { recordAudit } from '@zhizhi/kernel/audit';
 import type { Executor } from '@zhizhi/kernel/db';
 import { InputError, NotFoundError } from '@zhizhi/kernel/errors';
 import { newId } from '@zhizhi/kernel/ids';
-import { orgDepartment } from '@zhizhi/kernel/org';
 import { and, asc, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { REGULATION_PERMISSIONS as P } from '../permissions';
 import {
   regulationRatingCurrent,
   regulationRatingHistory,
   regulationRecord,
-  regulationRuleSet,
   regulationSubject,
-  regulationWarning,
   type RuleSetScope,
 } from '../schema';
 import type { SubjectRow } from '../registry/subject-service';
-import { DEFAULT_RULE_SETS } from './default-rules';
-import { type CompiledRuleSet, type CreditClass, compileRuleSet, rate, type Rating } from './rating';
+import { type CompiledRuleSet, type CreditClass, rate, type Rating } from './rating';
+import { createRuleSets } from './rule-sets';
+import { createWarnings } from './warnings';
 import { type CreditRecord, creditRecordSchema, type RecordSource } from './records';
 
 const CLASS_ORDER: Record<string, number> = { A: 0, B: 1, C: 2, D: 3 };
-/** Default scopes of the sector sets shipped with the platform. */
-const DEFAULT_SCOPES: Record<string, RuleSetScope> = {
-  food: { industryPrefixes: ['H62', 'F5123', 'F522'], licenceTypes: ['食品经营许可证'] },
-};
 const BATCH = 1000;
 
 export type RecordRow = typeof regulationRecord.$inferSelect;
@@ -87,48 +81,11 @@ function rated(s: SubjectRow) {
  */
 export function createCreditService(kernel: Kernel, options: CreditOptions = {}) {
   const { db, clock } = kernel;
-  const threshold = options.riskRecordsThreshold ?? 3;
-  let cache: { key: string; sets: { set: CompiledRuleSet; version: number; scope: RuleSetScope }[] } | null =
-    null;
-
-  async function installDefaults(executor: Executor = db) {
-    for (const set of DEFAULT_RULE_SETS) {
-      await executor
-        .insert(regulationRuleSet)
-        .values({
-          code: set.code,
-          version: 1,
-          definition: stripCompiled(compileRuleSet(set)) as never,
-          appliesTo: DEFAULT_SCOPES[set.code] ?? { industryPrefixes: [], licenceTypes: [] },
-          savedAt: clock.now(),
-          savedBy: 'system',
-        })
-        .onConflictDoNothing();
-    }
-  }
-
-  /** The newest version of every rule set, compiled (cached until a version changes). */
-  async function currentSets(executor: Executor = db) {
-    const rows = await executor
-      .select()
-      .from(regulationRuleSet)
-      .where(
-        sql`(${regulationRuleSet.code}, ${regulationRuleSet.version}) in (select code, max(version) from regulation_rule_set group by code)`,
-      )
-      .orderBy(asc(regulationRuleSet.code));
-    const key = rows.map((r) => `${r.code}@${r.version}`).join(',');
-    if (cache?.key !== key) {
-      cache = {
-        key,
-        sets: rows.map((r) => ({
-          set: compileRuleSet(stripCompiled(r.definition)),
-          version: r.version,
-          scope: r.appliesTo,
-        })),
-      };
-    }
-    return cache.sets;
-  }
+  const ruleSets = createRuleSets(kernel);
+  const alerts = createWarnings(kernel, options);
+  const threshold = alerts.threshold;
+  const currentSets = ruleSets.currentSets;
+  const warn = alerts.warn;
 
   function applies(scope: RuleSetScope, set: CompiledRuleSet, subject: SubjectRow) {
     if (set.sector === null) return true;
@@ -136,62 +93,6 @@ export function createCreditService(kernel: Kernel, options: CreditOptions = {})
       scope.industryPrefixes.some((p) => subject.industryCode.startsWith(p)) ||
       subject.licences.some((l) => scope.licenceTypes.includes(l.type))
     );
-  }
-
-  async function department(tx: Executor, code: string) {
-    const [row] = await tx
-      .select({ id: orgDepartment.id })
-      .from(orgDepartment)
-      .where(eq(orgDepartment.code, code));
-    return row?.id ?? null;
-  }
-
-  async function warn(
-    tx: Executor,
-    subject: SubjectRow,
-    kind: 'class_worsened' | 'risk_records',
-    ruleSetCode: string,
-    fromClass: string | null,
-    toClass: string,
-    notify: boolean,
-  ) {
-    const message =
-      kind === 'class_worsened'
-        ? `${subject.name}信用风险分类由${fromClass}类降为${toClass}类`
-        : `${subject.name}近12个月失信记录达到${threshold}条以上`;
-    const title = { zh: `信用预警：${message}`, en: `Credit warning: ${subject.uscc} (${kind})` };
-    const subjectNotified =
-      notify && options.noticeToSubject ? await options.noticeToSubject(tx, subject, title) : false;
-    const id = newId();
-    await tx.insert(regulationWarning).values({
-      id,
-      subjectId: subject.id,
-      departmentCode: subject.departmentCode,
-      kind,
-      ruleSetCode,
-      fromClass,
-      toClass,
-      message,
-      status: 'open',
-      subjectNotified,
-      createdAt: clock.now(),
-    });
-    const departmentId = notify ? await department(tx, subject.departmentCode) : null;
-    if (departmentId)
-      await kernel.notifications.notify(tx, {
-        departmentId,
-        titleZh: title.zh,
-        titleEn: title.en,
-        link: `/regulation/subjects/${subject.id}`,
-        subjectType: 'regulation_subject',
-        subjectId: subject.id,
-      });
-    await kernel.events.publish(tx, 'regulation.warning.raised', {
-      warningId: id,
-      subjectId: subject.id,
-      departmentCode: subject.departmentCode,
-      kind,
-    });
   }
 
   /**
@@ -444,78 +345,12 @@ export function createCreditService(kernel: Kernel, options: CreditOptions = {})
     return { current, history };
   }
 
-  async function listRuleSets(actor: Actor) {
-    requirePermission(actor, P.read);
-    const sets = await currentSets();
-    return sets.map(({ set, version, scope }) => ({ ...stripCompiled(set), version, appliesTo: scope }));
-  }
-
-  /** Saves a new version of a rule set (checked first) and queues a re-rating of everyone. */
-  async function saveRuleSet(actor: Actor, input: unknown, appliesTo?: RuleSetScope) {
-    requirePermission(actor, P.manageRules);
-    const compiled = compileRuleSet(input);
-    return kernel.transaction(async (tx) => {
-      const [last] = await tx
-        .select()
-        .from(regulationRuleSet)
-        .where(eq(regulationRuleSet.code, compiled.code))
-        .orderBy(desc(regulationRuleSet.version))
-        .limit(1);
-      const version = (last?.version ?? 0) + 1;
-      await tx.insert(regulationRuleSet).values({
-        code: compiled.code,
-        version,
-        definition: stripCompiled(compiled) as never,
-        appliesTo: appliesTo ?? last?.appliesTo ?? { industryPrefixes: [], licenceTypes: [] },
-        savedAt: clock.now(),
-        savedBy: actor.name,
-      });
-      await recordAudit(tx, clock, {
-        actor,
-        action: 'regulation.rules.saved',
-        subjectType: 'regulation_rule_set',
-        subjectId: compiled.code,
-        data: { version },
-      });
-      await kernel.jobs.enqueue(tx, { kind: 'regulation.rerate_all', payload: { reason: 'rules' } });
-      return { code: compiled.code, version };
-    });
-  }
-
   kernel.jobs.register('regulation.rerate_all', async (payload, { tx }) => {
     await rerateAll(((payload as { reason?: Reason }).reason ?? 'schedule') as Reason, tx);
   });
 
-  async function warnings(actor: Actor, query: { status?: string; departmentCode?: string; limit?: number }) {
-    requirePermission(actor, P.read);
-    const rows = await db
-      .select({ warning: regulationWarning, name: regulationSubject.name, uscc: regulationSubject.uscc })
-      .from(regulationWarning)
-      .innerJoin(regulationSubject, eq(regulationSubject.id, regulationWarning.subjectId))
-      .where(
-        and(
-          query.status ? eq(regulationWarning.status, query.status) : undefined,
-          query.departmentCode ? eq(regulationWarning.departmentCode, query.departmentCode) : undefined,
-        ),
-      )
-      .orderBy(desc(regulationWarning.createdAt))
-      .limit(Math.min(query.limit ?? 100, 500));
-    return rows.map((r) => ({ ...r.warning, subjectName: r.name, uscc: r.uscc }));
-  }
-
-  async function acknowledge(actor: Actor, warningId: string) {
-    requirePermission(actor, P.manageSubjects);
-    const [row] = await db
-      .update(regulationWarning)
-      .set({ status: 'acknowledged', acknowledgedAt: clock.now(), acknowledgedBy: actor.name })
-      .where(and(eq(regulationWarning.id, warningId), eq(regulationWarning.status, 'open')))
-      .returning();
-    if (!row) throw new NotFoundError('regulation.warning.not_found', 'No such open warning.');
-    return row;
-  }
-
   return {
-    installDefaults,
+    installDefaults: ruleSets.installDefaults,
     currentSets,
     rerateSubject,
     rerateAll,
@@ -524,24 +359,11 @@ export function createCreditService(kernel: Kernel, options: CreditOptions = {})
     markRepaired,
     records,
     ratings,
-    listRuleSets,
-    saveRuleSet,
-    warnings,
-    acknowledge,
+    listRuleSets: ruleSets.list,
+    saveRuleSet: ruleSets.save,
+    warnings: alerts.list,
+    acknowledge: alerts.acknowledge,
     system: systemActor,
-  };
-}
-
-/** A rule set as stored and shown: the definition without compiled expressions. */
-function stripCompiled(set: unknown) {
-  const s = set as CompiledRuleSet;
-  return {
-    code: s.code,
-    name: s.name,
-    sector: s.sector,
-    baseScore: s.baseScore,
-    classes: s.classes,
-    rules: s.rules.map(({ compiled: _compiled, ...rule }) => rule),
   };
 }
 

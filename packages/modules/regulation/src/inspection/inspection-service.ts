@@ -4,13 +4,13 @@ import { recordAudit } from '@zhizhi/kernel/audit';
 import { casesCase } from '@zhizhi/kernel/cases';
 import type { Executor } from '@zhizhi/kernel/db';
 import { ConflictError, InputError, NotAllowedError, NotFoundError } from '@zhizhi/kernel/errors';
-import { orgDepartment } from '@zhizhi/kernel/org';
-import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { CreditService } from '../credit/credit-service';
 import { REGULATION_PERMISSIONS as P } from '../permissions';
 import { regulationInspection, regulationPlan, regulationSubject } from '../schema';
 import { PUBLICATION_DAYS } from './case-types';
+import { createSpotAndResults, shopSubject } from './spot-and-results';
 import type { PlanService } from './plan-service';
 import type { Roster } from './roster';
 
@@ -65,6 +65,7 @@ export function createInspectionService(
 ) {
   const { db, clock } = kernel;
 
+  const spot = createSpotAndResults(kernel, deps);
   const publishDueFrom = (at: Date) => beijingDay(kernel.calendar.addWorkingDays(at, PUBLICATION_DAYS));
 
   async function row(executor: Executor, id: string): Promise<InspectionRow> {
@@ -436,115 +437,6 @@ export function createInspectionService(
     });
   }
 
-  /** 码上检查: an inspector on the roster starts a visit on the spot with a partner from the roster. */
-  async function startOnSpot(
-    actor: Actor,
-    input: { subjectId: string; itemCodes: string[]; partnerId: string },
-  ) {
-    requirePermission(actor, P.inspect);
-    return kernel.transaction(async (tx) => {
-      const me = await deps.roster.inspectorOf(tx, actor.id);
-      const partner = (await deps.roster.listInspectors(tx)).find(
-        (i) => i.id === input.partnerId && i.active,
-      );
-      if (!me || !partner || partner.id === me.id)
-        throw new NotAllowedError(
-          'regulation.inspection.not_inspector',
-          'Both inspectors must be on the roster.',
-        );
-      const [subject] = await tx
-        .select()
-        .from(regulationSubject)
-        .where(eq(regulationSubject.id, input.subjectId));
-      if (!subject) throw new NotFoundError('regulation.subject.not_found', 'No such market subject.');
-      if (me.conflicts.includes(subject.id) || partner.conflicts.includes(subject.id))
-        throw new ConflictError(
-          'regulation.inspection.recused',
-          'An inspector declared a conflict with this subject.',
-        );
-      const items = (await deps.roster.listItems(tx)).filter(
-        (i) => input.itemCodes.includes(i.code) && i.active,
-      );
-      if (!items.length || items.length !== new Set(input.itemCodes).size)
-        throw new InputError('regulation.inspection.invalid_input', 'Choose items from the list.', {
-          errors: [{ path: 'itemCodes', message: 'unknown or inactive item' }],
-        });
-      const [department] = await tx
-        .select()
-        .from(orgDepartment)
-        .where(eq(orgDepartment.code, me.departmentCode));
-      const departmentCodes = [...new Set(items.map((i) => i.departmentCode))].sort();
-      return deps.plans.openInspection(tx, {
-        planId: null,
-        subject,
-        itemCodes: items.map((i) => i.code).sort(),
-        departmentCodes,
-        inspectorIds: [me.id, partner.id].sort(),
-        joint: departmentCodes.length > 1,
-        departmentId: department?.id ?? null,
-        itemNames: items.map((i) => i.nameZh).join('；'),
-        inspectorNames: [me.name, partner.name].join('、'),
-        title: `码上检查：${subject.name}`,
-      });
-    });
-  }
-
-  /** The market subject behind an enterprise applicant account (the shop itself), if any. */
-  async function shopSubject(executor: Executor, actor: Actor) {
-    if (actor.type !== 'applicant' || actor.applicant?.kind !== 'enterprise') return null;
-    const [found] = await executor
-      .select({ subject: regulationSubject })
-      .from(regulationSubject)
-      .innerJoin(sql`identity_enterprise e`, sql`e.uscc = ${regulationSubject.uscc}`)
-      .where(sql`e.id = ${actor.applicant.registryId}`);
-    return found?.subject ?? null;
-  }
-
-  /** Published results (双随机一公开), newest first; public. */
-  async function published(query: { q?: string; planId?: string; limit?: number; offset?: number }) {
-    const rows = await db
-      .select({
-        inspection: regulationInspection,
-        name: regulationSubject.name,
-        uscc: regulationSubject.uscc,
-        plan: regulationPlan.number,
-      })
-      .from(regulationInspection)
-      .innerJoin(regulationSubject, eq(regulationSubject.id, regulationInspection.subjectId))
-      .leftJoin(regulationPlan, eq(regulationPlan.id, regulationInspection.planId))
-      .where(
-        and(
-          isNotNull(regulationInspection.publishedAt),
-          query.planId ? eq(regulationInspection.planId, query.planId) : undefined,
-          query.q
-            ? sql`(${regulationSubject.name} like ${`%${query.q}%`} or ${regulationSubject.uscc} = ${query.q.toUpperCase()})`
-            : undefined,
-        ),
-      )
-      .orderBy(desc(regulationInspection.publishedAt))
-      .limit(Math.min(query.limit ?? 50, 200))
-      .offset(query.offset ?? 0);
-    const items = new Map((await deps.roster.listItems()).map((i) => [i.code, i]));
-    return rows.map((r) => ({
-      id: r.inspection.id,
-      planNumber: r.plan,
-      subjectName: r.name,
-      uscc: r.uscc,
-      items: r.inspection.itemCodes.map((c) => ({
-        code: c,
-        zh: items.get(c)?.nameZh ?? c,
-        en: items.get(c)?.nameEn ?? c,
-      })),
-      departmentCodes: r.inspection.departmentCodes,
-      joint: r.inspection.joint,
-      result: r.inspection.result,
-      rectified: r.inspection.result === 'fail' && !r.inspection.referred,
-      referred: r.inspection.referred,
-      inspectedAt: r.inspection.inspectedAt,
-      publishedAt: r.inspection.publishedAt,
-    }));
-  }
-
   /** Keeps the visit's status in step when its case moves through the generic case pages. */
   kernel.events.subscribe('cases.case.transitioned', async (event) => {
     const { typeCode, caseId, to } = event.payload;
@@ -566,11 +458,6 @@ export function createInspectionService(
       .where(eq(regulationInspection.caseId, caseId));
   });
 
-  async function byCases(executor: Executor, caseIds: string[]) {
-    if (!caseIds.length) return [];
-    return executor.select().from(regulationInspection).where(inArray(regulationInspection.caseId, caseIds));
-  }
-
   return {
     get,
     view,
@@ -580,10 +467,9 @@ export function createInspectionService(
     reinspect,
     reply,
     publish,
-    startOnSpot,
+    startOnSpot: spot.startOnSpot,
     shopSubject,
-    published,
-    byCases,
+    published: spot.published,
     row,
   };
 }

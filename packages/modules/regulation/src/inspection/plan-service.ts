@@ -207,7 +207,9 @@ export function createPlanService(kernel: Kernel, deps: { roster: Roster }) {
         createdAt: regulationInspection.createdAt,
       })
       .from(regulationInspection)
-      .where(sql`${regulationInspection.createdAt} >= ${new Date(now - longest * 86_400_000).toISOString()}::timestamptz`);
+      .where(
+        sql`${regulationInspection.createdAt} >= ${new Date(now - longest * 86_400_000).toISOString()}::timestamptz`,
+      );
     const last = new Map<string, number>();
     for (const r of recent)
       for (const code of r.itemCodes) {

@@ -40,9 +40,7 @@ export const itemSchema = z.object({
     .max(60),
   ratioByClass,
   /** Days before a subject of each class may be drawn again for this item (0: any time). */
-  intervalDaysByClass: z
-    .object({ A: days, B: days, C: days, D: days })
-    .default({ A: 0, B: 0, C: 0, D: 0 }),
+  intervalDaysByClass: z.object({ A: days, B: days, C: days, D: days }).default({ A: 0, B: 0, C: 0, D: 0 }),
   active: z.boolean().default(true),
 });
 export type ItemInput = z.input<typeof itemSchema>;

@@ -18,6 +18,8 @@ export interface RegulationOptions extends CreditOptions {
   matchAddress?: AddressMatcher;
   /** Salt for hashing reviewers of shops (码上评价); set per deployment. */
   reviewSalt?: string;
+  /** Visits a draw opens in its own transaction; the rest follow in jobs of this many (default 200). */
+  drawOpenBatch?: number;
 }
 
 /** The regulation module: market subjects, credit, 双随机 inspections, 众安码 shop codes. */
@@ -28,7 +30,7 @@ export function createRegulation(kernel: Kernel, options: RegulationOptions = {}
     onChanged: (tx, id) => credit.rerateSubject(tx, id, 'subject').then(() => undefined),
   });
   const roster = createRoster(kernel);
-  const plans = createPlanService(kernel, { roster });
+  const plans = createPlanService(kernel, { roster, openBatch: options.drawOpenBatch });
   const inspections = createInspectionService(kernel, { roster, plans, credit });
   const shops = createShopService(kernel, {
     roster,

@@ -23,6 +23,10 @@ import { itemApplies, type Roster } from './roster';
 
 export type PlanRow = typeof regulationPlan.$inferSelect;
 
+/** Visits opened in the draw's own transaction; the rest follow in jobs of this many. */
+const DEFAULT_OPEN_BATCH = 200;
+const OPEN_JOB = 'regulation.open_inspections';
+
 const ratio = z.number().min(0).max(1);
 const planSchema = z.object({
   nameZh: z.string().trim().min(1).max(200),
@@ -49,7 +53,8 @@ export type PlanInput = z.input<typeof planSchema>;
  * Sampling plans and the verifiable draw (双随机): draft → committed (plan, seed commitment and
  * inputs digest published) → drawn (result, and the seed, published; one inspection case per visit).
  */
-export function createPlanService(kernel: Kernel, deps: { roster: Roster }) {
+export function createPlanService(kernel: Kernel, deps: { roster: Roster; openBatch?: number }) {
+  const OPEN_BATCH = deps.openBatch ?? DEFAULT_OPEN_BATCH;
   const { db, clock } = kernel;
 
   async function get(actor: Actor | null, id: string, executor: Executor = db): Promise<PlanRow> {
@@ -278,7 +283,10 @@ export function createPlanService(kernel: Kernel, deps: { roster: Roster }) {
         .where(and(eq(regulationPlan.id, plan.id), eq(regulationPlan.status, 'committed')))
         .returning();
       if (!updated) throw new ConflictError('regulation.plan.already_drawn', 'The draw has been made.');
-      await openInspections(tx, plan, result);
+      // A big draw opens its visits in batches, each in its own short job transaction, so the audit
+      // chain (locked by each opening) is not held for the whole draw.
+      if ((await openPending(tx, plan.id, result)) > 0)
+        await kernel.jobs.enqueue(tx, { kind: OPEN_JOB, payload: { planId: plan.id } });
       await recordAudit(tx, clock, {
         actor,
         action: 'regulation.plan.drawn',
@@ -296,21 +304,45 @@ export function createPlanService(kernel: Kernel, deps: { roster: Roster }) {
     });
   }
 
-  async function openInspections(tx: Executor, plan: PlanRow, result: DrawResult) {
+  /** Opens up to OPEN_BATCH of the draw's visits not opened yet; returns how many are left. */
+  async function openPending(tx: Executor, planId: string, result: DrawResult): Promise<number> {
+    const opened = new Set(
+      (
+        await tx
+          .select({ subjectId: regulationInspection.subjectId })
+          .from(regulationInspection)
+          .where(eq(regulationInspection.planId, planId))
+      ).map((r) => r.subjectId),
+    );
+    const pending = result.visits.filter((v) => !opened.has(v.subjectId));
+    const plan = await get(null, planId, tx);
+    await openInspections(tx, plan, pending.slice(0, OPEN_BATCH));
+    return Math.max(0, pending.length - OPEN_BATCH);
+  }
+
+  kernel.jobs.register(OPEN_JOB, async (payload, { tx }) => {
+    const { planId } = payload as { planId: string };
+    const plan = await get(null, planId, tx);
+    if (plan.result && (await openPending(tx, planId, plan.result)) > 0)
+      await kernel.jobs.enqueue(tx, { kind: OPEN_JOB, payload: { planId } });
+  });
+
+  async function openInspections(tx: Executor, plan: PlanRow, visits: DrawResult['visits']) {
+    if (!visits.length) return;
     const subjects = await tx
       .select()
       .from(regulationSubject)
       .where(
         inArray(
           regulationSubject.id,
-          result.visits.map((v) => v.subjectId),
+          visits.map((v) => v.subjectId),
         ),
       );
     const byId = new Map(subjects.map((s) => [s.id, s]));
     const departments = await tx.select().from(orgDepartment);
     const items = new Map((await deps.roster.listItems(tx)).map((i) => [i.code, i]));
     const inspectors = new Map((await deps.roster.listInspectors(tx)).map((i) => [i.id, i]));
-    for (const visit of result.visits) {
+    for (const visit of visits) {
       const subject = byId.get(visit.subjectId)!;
       const lead = departments.find(
         (d) =>
@@ -408,30 +440,29 @@ export function createPlanService(kernel: Kernel, deps: { roster: Roster }) {
     });
   }
 
-  /** Committed and drawn plans, for the public list (no seeds, no rosters). */
+  /** Committed and drawn plans, for the public list (no seeds, no rosters; counts computed in SQL). */
   async function listPublic() {
-    const rows = await db
-      .select()
+    return db
+      .select({
+        id: regulationPlan.id,
+        number: regulationPlan.number,
+        nameZh: regulationPlan.nameZh,
+        nameEn: regulationPlan.nameEn,
+        departmentCode: regulationPlan.departmentCode,
+        status: regulationPlan.status,
+        seedCommitment: regulationPlan.seedCommitment,
+        inputsDigest: regulationPlan.inputsDigest,
+        resultDigest: regulationPlan.resultDigest,
+        committedAt: regulationPlan.committedAt,
+        drawnAt: regulationPlan.drawnAt,
+        seedPublishedAt: regulationPlan.seedPublishedAt,
+        subjects: sql<number>`coalesce(jsonb_array_length(${regulationPlan.input} -> 'subjects'), 0)::int`,
+        visits: sql<number>`coalesce(jsonb_array_length(${regulationPlan.result} -> 'visits'), 0)::int`,
+      })
       .from(regulationPlan)
       .where(sql`${regulationPlan.status} <> 'draft'`)
       .orderBy(desc(regulationPlan.committedAt))
       .limit(100);
-    return rows.map((p) => ({
-      id: p.id,
-      number: p.number,
-      nameZh: p.nameZh,
-      nameEn: p.nameEn,
-      departmentCode: p.departmentCode,
-      status: p.status,
-      seedCommitment: p.seedCommitment,
-      inputsDigest: p.inputsDigest,
-      resultDigest: p.resultDigest,
-      committedAt: p.committedAt,
-      drawnAt: p.drawnAt,
-      seedPublishedAt: p.seedPublishedAt,
-      subjects: p.input?.subjects.length ?? 0,
-      visits: p.result?.visits.length ?? 0,
-    }));
   }
 
   return { get, list, listPublic, create, commit, draw, proof, openInspection };

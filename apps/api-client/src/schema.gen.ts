@@ -11163,7 +11163,36 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            total: number;
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                uscc: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "enterprise" | "individual" | "cooperative" | "shop";
+                                legalRepresentative: string;
+                                address: string;
+                                addressId: string | null;
+                                divisionCode: string;
+                                lng: number | null;
+                                lat: number | null;
+                                industryCode: string;
+                                licences: components["schemas"]["RegulationLicence"][];
+                                status: string;
+                                departmentCode: string;
+                                checkOverridden: boolean;
+                                version: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                creditClass: ("A" | "B" | "C" | "D") | null;
+                            }[];
+                        };
+                    };
                 };
                 /** @description Error (RFC 9457 problem+json with a stable `code`) */
                 default: {
@@ -11194,11 +11223,13 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["RegulationSubject"];
+                    };
                 };
                 /** @description Error (RFC 9457 problem+json with a stable `code`) */
                 default: {
@@ -11241,7 +11272,13 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            names: {
+                                [key: string]: string;
+                            };
+                        };
+                    };
                 };
                 /** @description Error (RFC 9457 problem+json with a stable `code`) */
                 default: {
@@ -11286,7 +11323,85 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            subject: components["schemas"]["RegulationSubject"];
+                            history: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                subjectId: string;
+                                version: number;
+                                /** Format: date-time */
+                                at: string;
+                                actorName: string;
+                                status: string;
+                                /** @description Field → [before, after] */
+                                changes: {
+                                    [key: string]: unknown[];
+                                };
+                            }[];
+                            records: components["schemas"]["RegulationRecord"][];
+                            ratings: {
+                                current: components["schemas"]["RegulationRating"][];
+                                history: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: uuid */
+                                    subjectId: string;
+                                    ruleSetCode: string;
+                                    ruleSetVersion: number;
+                                    /** @enum {string} */
+                                    creditClass: "A" | "B" | "C" | "D";
+                                    previousClass: ("A" | "B" | "C" | "D") | null;
+                                    score: number;
+                                    explanation: {
+                                        rule: string;
+                                        description: {
+                                            zh: string;
+                                            en: string;
+                                        };
+                                        points: number;
+                                        cap: ("A" | "B" | "C" | "D") | null;
+                                        records: string[];
+                                    }[];
+                                    /** @enum {string} */
+                                    reason: "record" | "repair" | "rules" | "subject" | "schedule";
+                                    /** Format: date-time */
+                                    ratedAt: string;
+                                }[];
+                            };
+                            inspections: components["schemas"]["RegulationInspectionListed"][];
+                            warnings: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                subjectId: string;
+                                departmentCode: string;
+                                /** @enum {string} */
+                                kind: "class_worsened" | "risk_records";
+                                ruleSetCode: string;
+                                fromClass: ("A" | "B" | "C" | "D") | null;
+                                /** @enum {string} */
+                                toClass: "A" | "B" | "C" | "D";
+                                message: string;
+                                /** @enum {string} */
+                                status: "open" | "acknowledged";
+                                subjectNotified: boolean;
+                                /** Format: date-time */
+                                createdAt: string;
+                                acknowledgedAt: string | null;
+                                acknowledgedBy: string | null;
+                                subjectName: string;
+                                uscc: string;
+                            }[];
+                            code: {
+                                token: string;
+                                url: string;
+                                qrSvg: string;
+                            } | null;
+                        };
+                    };
                 };
                 /** @description Error (RFC 9457 problem+json with a stable `code`) */
                 default: {
@@ -11327,7 +11442,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["RegulationSubject"];
+                    };
                 };
                 /** @description Error (RFC 9457 problem+json with a stable `code`) */
                 default: {
@@ -11379,11 +11496,13 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["RegulationRecord"];
+                    };
                 };
                 /** @description Error (RFC 9457 problem+json with a stable `code`) */
                 default: {
@@ -11424,7 +11543,11 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["RegulationRuleSet"][];
+                        };
+                    };
                 };
                 /** @description Error (RFC 9457 problem+json with a stable `code`) */
                 default: {
@@ -11482,7 +11605,12 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            code: string;
+                            version: number;
+                        };
+                    };
                 };
                 /** @description Error (RFC 9457 problem+json with a stable `code`) */
                 default: {
@@ -11526,7 +11654,12 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            subjects: number;
+                            changed: number;
+                        };
+                    };
                 };
                 /** @description Error (RFC 9457 problem+json with a stable `code`) */
                 default: {
@@ -11570,7 +11703,33 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                subjectId: string;
+                                departmentCode: string;
+                                /** @enum {string} */
+                                kind: "class_worsened" | "risk_records";
+                                ruleSetCode: string;
+                                fromClass: ("A" | "B" | "C" | "D") | null;
+                                /** @enum {string} */
+                                toClass: "A" | "B" | "C" | "D";
+                                message: string;
+                                /** @enum {string} */
+                                status: "open" | "acknowledged";
+                                subjectNotified: boolean;
+                                /** Format: date-time */
+                                createdAt: string;
+                                acknowledgedAt: string | null;
+                                acknowledgedBy: string | null;
+                                subjectName: string;
+                                uscc: string;
+                            }[];
+                        };
+                    };
                 };
                 /** @description Error (RFC 9457 problem+json with a stable `code`) */
                 default: {
@@ -11617,7 +11776,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["RegulationWarning"];
+                    };
                 };
                 /** @description Error (RFC 9457 problem+json with a stable `code`) */
                 default: {
@@ -11658,7 +11819,11 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["RegulationItem"][];
+                        };
+                    };
                 };
                 /** @description Error (RFC 9457 problem+json with a stable `code`) */
                 default: {
@@ -11710,7 +11875,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["RegulationItem"];
+                    };
                 };
                 /** @description Error (RFC 9457 problem+json with a stable `code`) */
                 default: {
@@ -11752,7 +11919,11 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["RegulationInspector"][];
+                        };
+                    };
                 };
                 /** @description Error (RFC 9457 problem+json with a stable `code`) */
                 default: {
@@ -11783,11 +11954,13 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["RegulationInspector"];
+                    };
                 };
                 /** @description Error (RFC 9457 problem+json with a stable `code`) */
                 default: {
@@ -11837,7 +12010,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["RegulationInspector"];
+                    };
                 };
                 /** @description Error (RFC 9457 problem+json with a stable `code`) */
                 default: {
@@ -11879,7 +12054,11 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["RegulationPlanSummary"][];
+                        };
+                    };
                 };
                 /** @description Error (RFC 9457 problem+json with a stable `code`) */
                 default: {
@@ -11910,11 +12089,13 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["RegulationPlan"];
+                    };
                 };
                 /** @description Error (RFC 9457 problem+json with a stable `code`) */
                 default: {
@@ -11957,7 +12138,12 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            plan: components["schemas"]["RegulationPlan"];
+                            inspections: components["schemas"]["RegulationInspectionListed"][];
+                        };
+                    };
                 };
                 /** @description Error (RFC 9457 problem+json with a stable `code`) */
                 default: {
@@ -12004,7 +12190,116 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            nameZh: string;
+                            nameEn: string;
+                            departmentCode: string;
+                            items: {
+                                code: string;
+                                ratioByClass: {
+                                    A: number;
+                                    B: number;
+                                    C: number;
+                                    D: number;
+                                };
+                            }[];
+                            divisionCodes: string[];
+                            minInspectors: number;
+                            /** @enum {string} */
+                            status: "draft" | "committed" | "drawn" | "published";
+                            seedCommitment: string | null;
+                            inputsDigest: string | null;
+                            input: {
+                                version: string;
+                                planId: string;
+                                minInspectors: number;
+                                items: {
+                                    code: string;
+                                    departmentCode: string;
+                                    ratioPpm: {
+                                        A: number;
+                                        B: number;
+                                        C: number;
+                                        D: number;
+                                    };
+                                }[];
+                                subjects: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    creditClass: "A" | "B" | "C" | "D";
+                                    itemCodes: string[];
+                                }[];
+                                inspectors: {
+                                    id: string;
+                                    departmentCode: string;
+                                    qualifications: string[];
+                                    conflicts: string[];
+                                }[];
+                                previous: {
+                                    subjectId: string;
+                                    inspectorIds: string[];
+                                }[];
+                            } | null;
+                            result: {
+                                version: string;
+                                planId: string;
+                                seedCommitment: string;
+                                inputsDigest: string;
+                                minInspectors: number;
+                                strata: {
+                                    itemCode: string;
+                                    /** @enum {string} */
+                                    creditClass: "A" | "B" | "C" | "D";
+                                    eligible: number;
+                                    ratioPpm: number;
+                                    selected: number;
+                                }[];
+                                assignments: {
+                                    itemCode: string;
+                                    departmentCode: string;
+                                    subjectId: string;
+                                    /** @enum {string} */
+                                    creditClass: "A" | "B" | "C" | "D";
+                                    inspectorIds: string[];
+                                }[];
+                                shortfalls: {
+                                    itemCode: string;
+                                    departmentCode: string;
+                                    subjectId: string;
+                                    /** @enum {string} */
+                                    creditClass: "A" | "B" | "C" | "D";
+                                    /** @enum {string} */
+                                    reason: "too_few_qualified" | "too_few_after_exclusions";
+                                    required: number;
+                                    qualified: number;
+                                    recused: number;
+                                    previous: number;
+                                    available: number;
+                                }[];
+                                visits: {
+                                    subjectId: string;
+                                    /** @enum {string} */
+                                    creditClass: "A" | "B" | "C" | "D";
+                                    itemCodes: string[];
+                                    departmentCodes: string[];
+                                    inspectorIds: string[];
+                                    joint: boolean;
+                                }[];
+                                digest: string;
+                            } | null;
+                            resultDigest: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                            committedAt: string | null;
+                            drawnAt: string | null;
+                            seedPublishedAt: string | null;
+                        };
+                    };
                 };
                 /** @description Error (RFC 9457 problem+json with a stable `code`) */
                 default: {
@@ -12049,7 +12344,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["RegulationPlan"];
+                    };
                 };
                 /** @description Error (RFC 9457 problem+json with a stable `code`) */
                 default: {
@@ -12094,7 +12391,11 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["RegulationInspectionListed"][];
+                        };
+                    };
                 };
                 /** @description Error (RFC 9457 problem+json with a stable `code`) */
                 default: {
@@ -12129,11 +12430,19 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            caseId: string;
+                            number: string;
+                        };
+                    };
                 };
                 /** @description Error (RFC 9457 problem+json with a stable `code`) */
                 default: {
@@ -12174,7 +12483,49 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            inspector: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                departmentCode: string;
+                            } | null;
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                planId: string | null;
+                                /** Format: uuid */
+                                subjectId: string;
+                                itemCodes: string[];
+                                departmentCodes: string[];
+                                inspectorIds: string[];
+                                joint: boolean;
+                                caseId: string | null;
+                                /** @enum {string} */
+                                status: "assigned" | "rectifying" | "reinspecting" | "to_publish" | "published";
+                                result: ("pass" | "fail") | null;
+                                checklist: {
+                                    [key: string]: "ok" | "problem" | "na";
+                                } | null;
+                                findings: string | null;
+                                rectificationDue: string | null;
+                                rectifiedAt: string | null;
+                                publishDue: string | null;
+                                referred: boolean;
+                                /** Format: date-time */
+                                createdAt: string;
+                                inspectedAt: string | null;
+                                concludedAt: string | null;
+                                publishedAt: string | null;
+                                subjectName: string;
+                                uscc: string;
+                                /** @description The case number (JC…), when the visit has a case */
+                                caseNumber: string | null;
+                                address: string;
+                            }[];
+                        };
+                    };
                 };
                 /** @description Error (RFC 9457 problem+json with a stable `code`) */
                 default: {
@@ -12219,7 +12570,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["RegulationInspectionView"];
+                    };
                 };
                 /** @description Error (RFC 9457 problem+json with a stable `code`) */
                 default: {
@@ -12272,7 +12625,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["RegulationInspection"];
+                    };
                 };
                 /** @description Error (RFC 9457 problem+json with a stable `code`) */
                 default: {
@@ -12323,7 +12678,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["RegulationInspection"];
+                    };
                 };
                 /** @description Error (RFC 9457 problem+json with a stable `code`) */
                 default: {
@@ -12374,7 +12731,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["RegulationInspection"];
+                    };
                 };
                 /** @description Error (RFC 9457 problem+json with a stable `code`) */
                 default: {
@@ -12418,7 +12777,24 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                code: string;
+                                nameZh: string;
+                                nameEn: string;
+                                target: number | null;
+                                scopes: {
+                                    /** @enum {string} */
+                                    scopeType: "division" | "department";
+                                    scopeCode: string;
+                                    numerator: number;
+                                    denominator: number;
+                                    value: number | null;
+                                }[];
+                            }[];
+                        };
+                    };
                 };
                 /** @description Error (RFC 9457 problem+json with a stable `code`) */
                 default: {
@@ -12461,7 +12837,28 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                nameZh: string;
+                                nameEn: string;
+                                departmentCode: string;
+                                /** @enum {string} */
+                                status: "committed" | "drawn" | "published";
+                                seedCommitment: string | null;
+                                inputsDigest: string | null;
+                                resultDigest: string | null;
+                                committedAt: string | null;
+                                drawnAt: string | null;
+                                seedPublishedAt: string | null;
+                                subjects: number;
+                                visits: number;
+                            }[];
+                        };
+                    };
                 };
                 /** @description Error (RFC 9457 problem+json with a stable `code`) */
                 default: {
@@ -12506,7 +12903,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["RegulationDrawProof"];
+                    };
                 };
                 /** @description Error (RFC 9457 problem+json with a stable `code`) */
                 default: {
@@ -12554,7 +12953,29 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                planNumber: string | null;
+                                subjectName: string;
+                                uscc: string;
+                                items: {
+                                    code: string;
+                                    zh: string;
+                                    en: string;
+                                }[];
+                                departmentCodes: string[];
+                                joint: boolean;
+                                result: ("pass" | "fail") | null;
+                                rectified: boolean;
+                                referred: boolean;
+                                inspectedAt: string | null;
+                                publishedAt: string | null;
+                            }[];
+                        };
+                    };
                 };
                 /** @description Error (RFC 9457 problem+json with a stable `code`) */
                 default: {
@@ -12599,7 +13020,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["RegulationShopPage"];
+                    };
                 };
                 /** @description Error (RFC 9457 problem+json with a stable `code`) */
                 default: {
@@ -12649,11 +13072,17 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            stars: number;
+                        };
+                    };
                 };
                 /** @description Error (RFC 9457 problem+json with a stable `code`) */
                 default: {
@@ -12700,11 +13129,17 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            caseId: string;
+                            number: string;
+                        };
+                    };
                 };
                 /** @description Error (RFC 9457 problem+json with a stable `code`) */
                 default: {
@@ -12756,7 +13191,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["RegulationInspection"];
+                    };
                 };
                 /** @description Error (RFC 9457 problem+json with a stable `code`) */
                 default: {
@@ -12797,7 +13234,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["RegulationOwnCredit"];
+                    };
                 };
                 /** @description Error (RFC 9457 problem+json with a stable `code`) */
                 default: {
@@ -12847,11 +13286,17 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            caseId: string;
+                            number: string;
+                        };
+                    };
                 };
                 /** @description Error (RFC 9457 problem+json with a stable `code`) */
                 default: {
@@ -14011,6 +14456,671 @@ export interface components {
             }[];
             /** Format: date-time */
             issuedAt: string;
+        };
+        RegulationLicenceInput: {
+            type: string;
+            number: string;
+            validFrom: string;
+            validTo: string | null;
+        };
+        RegulationSubjectInput: {
+            /** Format: uuid */
+            id: string;
+            uscc: string;
+            name: string;
+            /** @enum {string} */
+            kind: "enterprise" | "individual" | "cooperative" | "shop";
+            legalRepresentative: string;
+            address: string;
+            addressId: string | null;
+            divisionCode: string;
+            lng: number | null;
+            lat: number | null;
+            industryCode: string;
+            licences: components["schemas"]["RegulationLicenceInput"][];
+            status: string;
+            departmentCode: string;
+            checkOverridden: boolean;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        RegulationRecordInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            subjectId: string;
+            /** @enum {string} */
+            source: "licence" | "penalty" | "inspection" | "complaint" | "court" | "tax" | "commitment";
+            departmentCode: string;
+            /** Format: date-time */
+            date: string;
+            validUntil: string | null;
+            repairedAt: string | null;
+            severity: number;
+            data: {
+                [key: string]: unknown;
+            };
+            summary: string;
+            origin: string;
+            originId: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        RegulationRatingInput: {
+            /** Format: uuid */
+            subjectId: string;
+            ruleSetCode: string;
+            ruleSetVersion: number;
+            /** @enum {string} */
+            creditClass: "A" | "B" | "C" | "D";
+            score: number;
+            explanation: {
+                rule: string;
+                description: {
+                    zh: string;
+                    en: string;
+                };
+                points: number;
+                cap: ("A" | "B" | "C" | "D") | null;
+                records: string[];
+            }[];
+            stats: {
+                [key: string]: number;
+            };
+            /** Format: date-time */
+            ratedAt: string;
+        };
+        RegulationWarningInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            subjectId: string;
+            departmentCode: string;
+            /** @enum {string} */
+            kind: "class_worsened" | "risk_records";
+            ruleSetCode: string;
+            fromClass: ("A" | "B" | "C" | "D") | null;
+            /** @enum {string} */
+            toClass: "A" | "B" | "C" | "D";
+            message: string;
+            /** @enum {string} */
+            status: "open" | "acknowledged";
+            subjectNotified: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            acknowledgedAt: string | null;
+            acknowledgedBy: string | null;
+        };
+        RegulationInspectionInput: {
+            /** Format: uuid */
+            id: string;
+            planId: string | null;
+            /** Format: uuid */
+            subjectId: string;
+            itemCodes: string[];
+            departmentCodes: string[];
+            inspectorIds: string[];
+            joint: boolean;
+            caseId: string | null;
+            /** @enum {string} */
+            status: "assigned" | "rectifying" | "reinspecting" | "to_publish" | "published";
+            result: ("pass" | "fail") | null;
+            checklist: {
+                [key: string]: "ok" | "problem" | "na";
+            } | null;
+            findings: string | null;
+            rectificationDue: string | null;
+            rectifiedAt: string | null;
+            publishDue: string | null;
+            referred: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            inspectedAt: string | null;
+            concludedAt: string | null;
+            publishedAt: string | null;
+        };
+        RegulationInspectionListedInput: {
+            /** Format: uuid */
+            id: string;
+            planId: string | null;
+            /** Format: uuid */
+            subjectId: string;
+            itemCodes: string[];
+            departmentCodes: string[];
+            inspectorIds: string[];
+            joint: boolean;
+            caseId: string | null;
+            /** @enum {string} */
+            status: "assigned" | "rectifying" | "reinspecting" | "to_publish" | "published";
+            result: ("pass" | "fail") | null;
+            checklist: {
+                [key: string]: "ok" | "problem" | "na";
+            } | null;
+            findings: string | null;
+            rectificationDue: string | null;
+            rectifiedAt: string | null;
+            publishDue: string | null;
+            referred: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            inspectedAt: string | null;
+            concludedAt: string | null;
+            publishedAt: string | null;
+            subjectName: string;
+            uscc: string;
+            /** @description The case number (JC…), when the visit has a case */
+            caseNumber: string | null;
+        };
+        RegulationRuleSetInput: {
+            code: string;
+            name: {
+                zh: string;
+                en: string;
+            };
+            sector: string | null;
+            baseScore: number;
+            classes: {
+                A: number;
+                B: number;
+                C: number;
+            };
+            rules: {
+                code: string;
+                description: {
+                    zh: string;
+                    en: string;
+                };
+                /** @description CEL over subject and stats */
+                when: string;
+                points: number;
+                sources: ("licence" | "penalty" | "inspection" | "complaint" | "court" | "tax" | "commitment")[];
+                withinMonths: number | null;
+                cap: ("B" | "C" | "D") | null;
+            }[];
+            version: number;
+            appliesTo: {
+                industryPrefixes: string[];
+                licenceTypes: string[];
+            };
+        };
+        RegulationItemInput: {
+            code: string;
+            nameZh: string;
+            nameEn: string;
+            departmentCode: string;
+            legalBasis: string;
+            method: string;
+            subjectKinds: string[];
+            industryPrefixes: string[];
+            checklist: {
+                code: string;
+                zh: string;
+                en: string;
+            }[];
+            ratioByClass: {
+                A: number;
+                B: number;
+                C: number;
+                D: number;
+            };
+            active: boolean;
+        };
+        RegulationInspectorInput: {
+            /** Format: uuid */
+            id: string;
+            accountId: string | null;
+            name: string;
+            departmentCode: string;
+            badgeNumber: string;
+            qualifications: string[];
+            conflicts: string[];
+            active: boolean;
+        };
+        RegulationPlanInput: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            nameZh: string;
+            nameEn: string;
+            departmentCode: string;
+            items: {
+                code: string;
+                ratioByClass: {
+                    A: number;
+                    B: number;
+                    C: number;
+                    D: number;
+                };
+            }[];
+            divisionCodes: string[];
+            minInspectors: number;
+            /** @enum {string} */
+            status: "draft" | "committed" | "drawn" | "published";
+            /** @description Null until the seed is published */
+            seed: string | null;
+            seedCommitment: string | null;
+            inputsDigest: string | null;
+            input: {
+                version: string;
+                planId: string;
+                minInspectors: number;
+                items: {
+                    code: string;
+                    departmentCode: string;
+                    ratioPpm: {
+                        A: number;
+                        B: number;
+                        C: number;
+                        D: number;
+                    };
+                }[];
+                subjects: {
+                    id: string;
+                    /** @enum {string} */
+                    creditClass: "A" | "B" | "C" | "D";
+                    itemCodes: string[];
+                }[];
+                inspectors: {
+                    id: string;
+                    departmentCode: string;
+                    qualifications: string[];
+                    conflicts: string[];
+                }[];
+                previous: {
+                    subjectId: string;
+                    inspectorIds: string[];
+                }[];
+            } | null;
+            result: {
+                version: string;
+                planId: string;
+                seedCommitment: string;
+                inputsDigest: string;
+                minInspectors: number;
+                strata: {
+                    itemCode: string;
+                    /** @enum {string} */
+                    creditClass: "A" | "B" | "C" | "D";
+                    eligible: number;
+                    ratioPpm: number;
+                    selected: number;
+                }[];
+                assignments: {
+                    itemCode: string;
+                    departmentCode: string;
+                    subjectId: string;
+                    /** @enum {string} */
+                    creditClass: "A" | "B" | "C" | "D";
+                    inspectorIds: string[];
+                }[];
+                shortfalls: {
+                    itemCode: string;
+                    departmentCode: string;
+                    subjectId: string;
+                    /** @enum {string} */
+                    creditClass: "A" | "B" | "C" | "D";
+                    /** @enum {string} */
+                    reason: "too_few_qualified" | "too_few_after_exclusions";
+                    required: number;
+                    qualified: number;
+                    recused: number;
+                    previous: number;
+                    available: number;
+                }[];
+                visits: {
+                    subjectId: string;
+                    /** @enum {string} */
+                    creditClass: "A" | "B" | "C" | "D";
+                    itemCodes: string[];
+                    departmentCodes: string[];
+                    inspectorIds: string[];
+                    joint: boolean;
+                }[];
+                digest: string;
+            } | null;
+            resultDigest: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            committedAt: string | null;
+            drawnAt: string | null;
+            seedPublishedAt: string | null;
+        };
+        RegulationPlanSummaryInput: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            nameZh: string;
+            nameEn: string;
+            departmentCode: string;
+            items: {
+                code: string;
+                ratioByClass: {
+                    A: number;
+                    B: number;
+                    C: number;
+                    D: number;
+                };
+            }[];
+            divisionCodes: string[];
+            minInspectors: number;
+            /** @enum {string} */
+            status: "draft" | "committed" | "drawn" | "published";
+            seedCommitment: string | null;
+            inputsDigest: string | null;
+            resultDigest: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            committedAt: string | null;
+            drawnAt: string | null;
+            seedPublishedAt: string | null;
+            subjects: number;
+            visits: number;
+            shortfalls: number;
+        };
+        RegulationInspectionViewInput: {
+            inspection: components["schemas"]["RegulationInspectionInput"];
+            subject: components["schemas"]["RegulationSubjectInput"];
+            plan: {
+                number: string;
+                nameZh: string;
+                nameEn: string;
+            } | null;
+            items: components["schemas"]["RegulationItemInput"][];
+            inspectors: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                departmentCode: string;
+                badgeNumber: string;
+            }[];
+            case: {
+                /** Format: uuid */
+                id: string;
+                number: string;
+                typeCode: string;
+                typeVersion: number;
+                state: string;
+                /** @description Send back as expectedVersion with the next step */
+                version: number;
+                title: string;
+                data: {
+                    [key: string]: unknown;
+                };
+                divisionCode: string;
+                departmentId: string | null;
+                assigneeId: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                updatedAt: string;
+                closedAt: string | null;
+                parentId: string | null;
+                parentRole: string | null;
+                mergedInto: string | null;
+                meta: {
+                    grade?: string;
+                    limits?: {
+                        [key: string]: number;
+                    };
+                    pendingExtension?: {
+                        clock: string;
+                        units: number;
+                        reason: string;
+                        by: string | null;
+                        at: string;
+                    };
+                    escalated?: boolean;
+                };
+                /** @description Promised deadline of the first clock while it runs */
+                dueAt: string | null;
+                warnAt: string | null;
+                /** @description Closed after the promised deadline */
+                late: boolean | null;
+                history: {
+                    seq: number;
+                    transition: string;
+                    fromState: string | null;
+                    toState: string;
+                    actorType: string;
+                    actorName: string | null;
+                    /** Format: date-time */
+                    at: string;
+                    note: string | null;
+                    data: {
+                        [key: string]: unknown;
+                    };
+                    meta: {
+                        departmentId?: string | null;
+                        departmentFrom?: string | null;
+                        assigneeId?: string | null;
+                        limits?: {
+                            [key: string]: number;
+                        };
+                        extension?: {
+                            clock: string;
+                            units: number;
+                        };
+                        children?: string[];
+                        relatedCaseId?: string;
+                        mergedInto?: string;
+                        merged?: string[];
+                    } | null;
+                }[];
+                related: {
+                    /** Format: uuid */
+                    id: string;
+                    number: string;
+                    title: string;
+                    state: string;
+                    typeCode: string;
+                    departmentId: string | null;
+                    parentId: string | null;
+                    parentRole: string | null;
+                    mergedInto: string | null;
+                    closedAt: string | null;
+                }[];
+                available: {
+                    code: string;
+                    name: {
+                        zh: string;
+                        en: string;
+                    };
+                    requires: string[];
+                    noteRequired: boolean;
+                    assign: string;
+                    department: string;
+                    coHandling: boolean;
+                }[];
+                actions: {
+                    supervise: boolean;
+                    requestExtension: boolean;
+                    decideExtension: boolean;
+                    merge: boolean;
+                };
+                clocks: {
+                    code: string;
+                    /** @enum {string} */
+                    status: "not_started" | "running" | "paused" | "stopped";
+                    startedAt: string | null;
+                    stoppedAt: string | null;
+                    dueAt: string | null;
+                    statutoryDueAt: string | null;
+                    warnAt: string | null;
+                    paused: number;
+                    limit: number;
+                    extended: number;
+                    overdue: boolean;
+                }[];
+            } | null;
+            isInspector: boolean;
+        };
+        RegulationDrawProofInput: {
+            format: string;
+            planId: string;
+            name?: {
+                zh: string;
+                en: string;
+            };
+            committedAt: string;
+            drawnAt: string | null;
+            seedPublishedAt: string | null;
+            published: {
+                planId: string;
+                seedCommitment: string;
+                inputsDigest: string;
+                resultDigest: string | null;
+            };
+            seed: string | null;
+            input: {
+                version: string;
+                planId: string;
+                minInspectors: number;
+                items: {
+                    code: string;
+                    departmentCode: string;
+                    ratioPpm: {
+                        A: number;
+                        B: number;
+                        C: number;
+                        D: number;
+                    };
+                }[];
+                subjects: {
+                    id: string;
+                    /** @enum {string} */
+                    creditClass: "A" | "B" | "C" | "D";
+                    itemCodes: string[];
+                }[];
+                inspectors: {
+                    id: string;
+                    departmentCode: string;
+                    qualifications: string[];
+                    conflicts: string[];
+                }[];
+                previous: {
+                    subjectId: string;
+                    inspectorIds: string[];
+                }[];
+            };
+            result: {
+                version: string;
+                planId: string;
+                seedCommitment: string;
+                inputsDigest: string;
+                minInspectors: number;
+                strata: {
+                    itemCode: string;
+                    /** @enum {string} */
+                    creditClass: "A" | "B" | "C" | "D";
+                    eligible: number;
+                    ratioPpm: number;
+                    selected: number;
+                }[];
+                assignments: {
+                    itemCode: string;
+                    departmentCode: string;
+                    subjectId: string;
+                    /** @enum {string} */
+                    creditClass: "A" | "B" | "C" | "D";
+                    inspectorIds: string[];
+                }[];
+                shortfalls: {
+                    itemCode: string;
+                    departmentCode: string;
+                    subjectId: string;
+                    /** @enum {string} */
+                    creditClass: "A" | "B" | "C" | "D";
+                    /** @enum {string} */
+                    reason: "too_few_qualified" | "too_few_after_exclusions";
+                    required: number;
+                    qualified: number;
+                    recused: number;
+                    previous: number;
+                    available: number;
+                }[];
+                visits: {
+                    subjectId: string;
+                    /** @enum {string} */
+                    creditClass: "A" | "B" | "C" | "D";
+                    itemCodes: string[];
+                    departmentCodes: string[];
+                    inspectorIds: string[];
+                    joint: boolean;
+                }[];
+                digest: string;
+            } | null;
+        };
+        RegulationShopPageInput: {
+            subject: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                uscc: string;
+                kind: string;
+                address: string;
+                industryCode: string;
+                status: string;
+                licences: {
+                    type: string;
+                    number: string;
+                    validFrom: string;
+                    validTo: string | null;
+                    valid: boolean;
+                }[];
+            };
+            creditClass: ("A" | "B" | "C" | "D") | null;
+            latestInspection: {
+                result: ("pass" | "fail") | null;
+                rectified: boolean;
+                inspectedAt: string | null;
+                publishedAt: string | null;
+            } | null;
+            reviews: {
+                count: number;
+                average: number | null;
+                latest: {
+                    stars: number;
+                    comment: string | null;
+                    /** Format: date-time */
+                    createdAt: string;
+                }[];
+            };
+            actions: ("view" | "review" | "inspect" | "rectify" | "supervise" | "help")[];
+            inspector: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            visits: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                status: "assigned" | "rectifying" | "reinspecting" | "to_publish" | "published";
+                /** @description Null for the shop itself */
+                caseId: string | null;
+                caseVersion: number;
+                findings: string | null;
+                rectificationDue: string | null;
+                overdue: boolean;
+                itemCodes: string[];
+                items: {
+                    code: string;
+                    zh: string;
+                    en: string;
+                }[];
+            }[];
+        };
+        RegulationOwnCreditInput: {
+            subject: components["schemas"]["RegulationSubjectInput"];
+            records: components["schemas"]["RegulationRecordInput"][];
+            ratings: components["schemas"]["RegulationRatingInput"][];
+            codeToken: string;
+            codeUrl: string;
         };
         EventTrackingInput: {
             number: string;
@@ -15469,6 +16579,671 @@ export interface components {
             }[];
             /** Format: date-time */
             issuedAt: string;
+        };
+        RegulationLicence: {
+            type: string;
+            number: string;
+            validFrom: string;
+            validTo: string | null;
+        };
+        RegulationSubject: {
+            /** Format: uuid */
+            id: string;
+            uscc: string;
+            name: string;
+            /** @enum {string} */
+            kind: "enterprise" | "individual" | "cooperative" | "shop";
+            legalRepresentative: string;
+            address: string;
+            addressId: string | null;
+            divisionCode: string;
+            lng: number | null;
+            lat: number | null;
+            industryCode: string;
+            licences: components["schemas"]["RegulationLicence"][];
+            status: string;
+            departmentCode: string;
+            checkOverridden: boolean;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        RegulationRecord: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            subjectId: string;
+            /** @enum {string} */
+            source: "licence" | "penalty" | "inspection" | "complaint" | "court" | "tax" | "commitment";
+            departmentCode: string;
+            /** Format: date-time */
+            date: string;
+            validUntil: string | null;
+            repairedAt: string | null;
+            severity: number;
+            data: {
+                [key: string]: unknown;
+            };
+            summary: string;
+            origin: string;
+            originId: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        RegulationRating: {
+            /** Format: uuid */
+            subjectId: string;
+            ruleSetCode: string;
+            ruleSetVersion: number;
+            /** @enum {string} */
+            creditClass: "A" | "B" | "C" | "D";
+            score: number;
+            explanation: {
+                rule: string;
+                description: {
+                    zh: string;
+                    en: string;
+                };
+                points: number;
+                cap: ("A" | "B" | "C" | "D") | null;
+                records: string[];
+            }[];
+            stats: {
+                [key: string]: number;
+            };
+            /** Format: date-time */
+            ratedAt: string;
+        };
+        RegulationWarning: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            subjectId: string;
+            departmentCode: string;
+            /** @enum {string} */
+            kind: "class_worsened" | "risk_records";
+            ruleSetCode: string;
+            fromClass: ("A" | "B" | "C" | "D") | null;
+            /** @enum {string} */
+            toClass: "A" | "B" | "C" | "D";
+            message: string;
+            /** @enum {string} */
+            status: "open" | "acknowledged";
+            subjectNotified: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            acknowledgedAt: string | null;
+            acknowledgedBy: string | null;
+        };
+        RegulationInspection: {
+            /** Format: uuid */
+            id: string;
+            planId: string | null;
+            /** Format: uuid */
+            subjectId: string;
+            itemCodes: string[];
+            departmentCodes: string[];
+            inspectorIds: string[];
+            joint: boolean;
+            caseId: string | null;
+            /** @enum {string} */
+            status: "assigned" | "rectifying" | "reinspecting" | "to_publish" | "published";
+            result: ("pass" | "fail") | null;
+            checklist: {
+                [key: string]: "ok" | "problem" | "na";
+            } | null;
+            findings: string | null;
+            rectificationDue: string | null;
+            rectifiedAt: string | null;
+            publishDue: string | null;
+            referred: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            inspectedAt: string | null;
+            concludedAt: string | null;
+            publishedAt: string | null;
+        };
+        RegulationInspectionListed: {
+            /** Format: uuid */
+            id: string;
+            planId: string | null;
+            /** Format: uuid */
+            subjectId: string;
+            itemCodes: string[];
+            departmentCodes: string[];
+            inspectorIds: string[];
+            joint: boolean;
+            caseId: string | null;
+            /** @enum {string} */
+            status: "assigned" | "rectifying" | "reinspecting" | "to_publish" | "published";
+            result: ("pass" | "fail") | null;
+            checklist: {
+                [key: string]: "ok" | "problem" | "na";
+            } | null;
+            findings: string | null;
+            rectificationDue: string | null;
+            rectifiedAt: string | null;
+            publishDue: string | null;
+            referred: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            inspectedAt: string | null;
+            concludedAt: string | null;
+            publishedAt: string | null;
+            subjectName: string;
+            uscc: string;
+            /** @description The case number (JC…), when the visit has a case */
+            caseNumber: string | null;
+        };
+        RegulationRuleSet: {
+            code: string;
+            name: {
+                zh: string;
+                en: string;
+            };
+            sector: string | null;
+            baseScore: number;
+            classes: {
+                A: number;
+                B: number;
+                C: number;
+            };
+            rules: {
+                code: string;
+                description: {
+                    zh: string;
+                    en: string;
+                };
+                /** @description CEL over subject and stats */
+                when: string;
+                points: number;
+                sources: ("licence" | "penalty" | "inspection" | "complaint" | "court" | "tax" | "commitment")[];
+                withinMonths: number | null;
+                cap: ("B" | "C" | "D") | null;
+            }[];
+            version: number;
+            appliesTo: {
+                industryPrefixes: string[];
+                licenceTypes: string[];
+            };
+        };
+        RegulationItem: {
+            code: string;
+            nameZh: string;
+            nameEn: string;
+            departmentCode: string;
+            legalBasis: string;
+            method: string;
+            subjectKinds: string[];
+            industryPrefixes: string[];
+            checklist: {
+                code: string;
+                zh: string;
+                en: string;
+            }[];
+            ratioByClass: {
+                A: number;
+                B: number;
+                C: number;
+                D: number;
+            };
+            active: boolean;
+        };
+        RegulationInspector: {
+            /** Format: uuid */
+            id: string;
+            accountId: string | null;
+            name: string;
+            departmentCode: string;
+            badgeNumber: string;
+            qualifications: string[];
+            conflicts: string[];
+            active: boolean;
+        };
+        RegulationPlan: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            nameZh: string;
+            nameEn: string;
+            departmentCode: string;
+            items: {
+                code: string;
+                ratioByClass: {
+                    A: number;
+                    B: number;
+                    C: number;
+                    D: number;
+                };
+            }[];
+            divisionCodes: string[];
+            minInspectors: number;
+            /** @enum {string} */
+            status: "draft" | "committed" | "drawn" | "published";
+            /** @description Null until the seed is published */
+            seed: string | null;
+            seedCommitment: string | null;
+            inputsDigest: string | null;
+            input: {
+                version: string;
+                planId: string;
+                minInspectors: number;
+                items: {
+                    code: string;
+                    departmentCode: string;
+                    ratioPpm: {
+                        A: number;
+                        B: number;
+                        C: number;
+                        D: number;
+                    };
+                }[];
+                subjects: {
+                    id: string;
+                    /** @enum {string} */
+                    creditClass: "A" | "B" | "C" | "D";
+                    itemCodes: string[];
+                }[];
+                inspectors: {
+                    id: string;
+                    departmentCode: string;
+                    qualifications: string[];
+                    conflicts: string[];
+                }[];
+                previous: {
+                    subjectId: string;
+                    inspectorIds: string[];
+                }[];
+            } | null;
+            result: {
+                version: string;
+                planId: string;
+                seedCommitment: string;
+                inputsDigest: string;
+                minInspectors: number;
+                strata: {
+                    itemCode: string;
+                    /** @enum {string} */
+                    creditClass: "A" | "B" | "C" | "D";
+                    eligible: number;
+                    ratioPpm: number;
+                    selected: number;
+                }[];
+                assignments: {
+                    itemCode: string;
+                    departmentCode: string;
+                    subjectId: string;
+                    /** @enum {string} */
+                    creditClass: "A" | "B" | "C" | "D";
+                    inspectorIds: string[];
+                }[];
+                shortfalls: {
+                    itemCode: string;
+                    departmentCode: string;
+                    subjectId: string;
+                    /** @enum {string} */
+                    creditClass: "A" | "B" | "C" | "D";
+                    /** @enum {string} */
+                    reason: "too_few_qualified" | "too_few_after_exclusions";
+                    required: number;
+                    qualified: number;
+                    recused: number;
+                    previous: number;
+                    available: number;
+                }[];
+                visits: {
+                    subjectId: string;
+                    /** @enum {string} */
+                    creditClass: "A" | "B" | "C" | "D";
+                    itemCodes: string[];
+                    departmentCodes: string[];
+                    inspectorIds: string[];
+                    joint: boolean;
+                }[];
+                digest: string;
+            } | null;
+            resultDigest: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            committedAt: string | null;
+            drawnAt: string | null;
+            seedPublishedAt: string | null;
+        };
+        RegulationPlanSummary: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            nameZh: string;
+            nameEn: string;
+            departmentCode: string;
+            items: {
+                code: string;
+                ratioByClass: {
+                    A: number;
+                    B: number;
+                    C: number;
+                    D: number;
+                };
+            }[];
+            divisionCodes: string[];
+            minInspectors: number;
+            /** @enum {string} */
+            status: "draft" | "committed" | "drawn" | "published";
+            seedCommitment: string | null;
+            inputsDigest: string | null;
+            resultDigest: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            committedAt: string | null;
+            drawnAt: string | null;
+            seedPublishedAt: string | null;
+            subjects: number;
+            visits: number;
+            shortfalls: number;
+        };
+        RegulationInspectionView: {
+            inspection: components["schemas"]["RegulationInspection"];
+            subject: components["schemas"]["RegulationSubject"];
+            plan: {
+                number: string;
+                nameZh: string;
+                nameEn: string;
+            } | null;
+            items: components["schemas"]["RegulationItem"][];
+            inspectors: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                departmentCode: string;
+                badgeNumber: string;
+            }[];
+            case: {
+                /** Format: uuid */
+                id: string;
+                number: string;
+                typeCode: string;
+                typeVersion: number;
+                state: string;
+                /** @description Send back as expectedVersion with the next step */
+                version: number;
+                title: string;
+                data: {
+                    [key: string]: unknown;
+                };
+                divisionCode: string;
+                departmentId: string | null;
+                assigneeId: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                updatedAt: string;
+                closedAt: string | null;
+                parentId: string | null;
+                parentRole: string | null;
+                mergedInto: string | null;
+                meta: {
+                    grade?: string;
+                    limits?: {
+                        [key: string]: number;
+                    };
+                    pendingExtension?: {
+                        clock: string;
+                        units: number;
+                        reason: string;
+                        by: string | null;
+                        at: string;
+                    };
+                    escalated?: boolean;
+                };
+                /** @description Promised deadline of the first clock while it runs */
+                dueAt: string | null;
+                warnAt: string | null;
+                /** @description Closed after the promised deadline */
+                late: boolean | null;
+                history: {
+                    seq: number;
+                    transition: string;
+                    fromState: string | null;
+                    toState: string;
+                    actorType: string;
+                    actorName: string | null;
+                    /** Format: date-time */
+                    at: string;
+                    note: string | null;
+                    data: {
+                        [key: string]: unknown;
+                    };
+                    meta: {
+                        departmentId?: string | null;
+                        departmentFrom?: string | null;
+                        assigneeId?: string | null;
+                        limits?: {
+                            [key: string]: number;
+                        };
+                        extension?: {
+                            clock: string;
+                            units: number;
+                        };
+                        children?: string[];
+                        relatedCaseId?: string;
+                        mergedInto?: string;
+                        merged?: string[];
+                    } | null;
+                }[];
+                related: {
+                    /** Format: uuid */
+                    id: string;
+                    number: string;
+                    title: string;
+                    state: string;
+                    typeCode: string;
+                    departmentId: string | null;
+                    parentId: string | null;
+                    parentRole: string | null;
+                    mergedInto: string | null;
+                    closedAt: string | null;
+                }[];
+                available: {
+                    code: string;
+                    name: {
+                        zh: string;
+                        en: string;
+                    };
+                    requires: string[];
+                    noteRequired: boolean;
+                    assign: string;
+                    department: string;
+                    coHandling: boolean;
+                }[];
+                actions: {
+                    supervise: boolean;
+                    requestExtension: boolean;
+                    decideExtension: boolean;
+                    merge: boolean;
+                };
+                clocks: {
+                    code: string;
+                    /** @enum {string} */
+                    status: "not_started" | "running" | "paused" | "stopped";
+                    startedAt: string | null;
+                    stoppedAt: string | null;
+                    dueAt: string | null;
+                    statutoryDueAt: string | null;
+                    warnAt: string | null;
+                    paused: number;
+                    limit: number;
+                    extended: number;
+                    overdue: boolean;
+                }[];
+            } | null;
+            isInspector: boolean;
+        };
+        RegulationDrawProof: {
+            format: string;
+            planId: string;
+            name?: {
+                zh: string;
+                en: string;
+            };
+            committedAt: string;
+            drawnAt: string | null;
+            seedPublishedAt: string | null;
+            published: {
+                planId: string;
+                seedCommitment: string;
+                inputsDigest: string;
+                resultDigest: string | null;
+            };
+            seed: string | null;
+            input: {
+                version: string;
+                planId: string;
+                minInspectors: number;
+                items: {
+                    code: string;
+                    departmentCode: string;
+                    ratioPpm: {
+                        A: number;
+                        B: number;
+                        C: number;
+                        D: number;
+                    };
+                }[];
+                subjects: {
+                    id: string;
+                    /** @enum {string} */
+                    creditClass: "A" | "B" | "C" | "D";
+                    itemCodes: string[];
+                }[];
+                inspectors: {
+                    id: string;
+                    departmentCode: string;
+                    qualifications: string[];
+                    conflicts: string[];
+                }[];
+                previous: {
+                    subjectId: string;
+                    inspectorIds: string[];
+                }[];
+            };
+            result: {
+                version: string;
+                planId: string;
+                seedCommitment: string;
+                inputsDigest: string;
+                minInspectors: number;
+                strata: {
+                    itemCode: string;
+                    /** @enum {string} */
+                    creditClass: "A" | "B" | "C" | "D";
+                    eligible: number;
+                    ratioPpm: number;
+                    selected: number;
+                }[];
+                assignments: {
+                    itemCode: string;
+                    departmentCode: string;
+                    subjectId: string;
+                    /** @enum {string} */
+                    creditClass: "A" | "B" | "C" | "D";
+                    inspectorIds: string[];
+                }[];
+                shortfalls: {
+                    itemCode: string;
+                    departmentCode: string;
+                    subjectId: string;
+                    /** @enum {string} */
+                    creditClass: "A" | "B" | "C" | "D";
+                    /** @enum {string} */
+                    reason: "too_few_qualified" | "too_few_after_exclusions";
+                    required: number;
+                    qualified: number;
+                    recused: number;
+                    previous: number;
+                    available: number;
+                }[];
+                visits: {
+                    subjectId: string;
+                    /** @enum {string} */
+                    creditClass: "A" | "B" | "C" | "D";
+                    itemCodes: string[];
+                    departmentCodes: string[];
+                    inspectorIds: string[];
+                    joint: boolean;
+                }[];
+                digest: string;
+            } | null;
+        };
+        RegulationShopPage: {
+            subject: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                uscc: string;
+                kind: string;
+                address: string;
+                industryCode: string;
+                status: string;
+                licences: {
+                    type: string;
+                    number: string;
+                    validFrom: string;
+                    validTo: string | null;
+                    valid: boolean;
+                }[];
+            };
+            creditClass: ("A" | "B" | "C" | "D") | null;
+            latestInspection: {
+                result: ("pass" | "fail") | null;
+                rectified: boolean;
+                inspectedAt: string | null;
+                publishedAt: string | null;
+            } | null;
+            reviews: {
+                count: number;
+                average: number | null;
+                latest: {
+                    stars: number;
+                    comment: string | null;
+                    /** Format: date-time */
+                    createdAt: string;
+                }[];
+            };
+            actions: ("view" | "review" | "inspect" | "rectify" | "supervise" | "help")[];
+            inspector: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            visits: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                status: "assigned" | "rectifying" | "reinspecting" | "to_publish" | "published";
+                /** @description Null for the shop itself */
+                caseId: string | null;
+                caseVersion: number;
+                findings: string | null;
+                rectificationDue: string | null;
+                overdue: boolean;
+                itemCodes: string[];
+                items: {
+                    code: string;
+                    zh: string;
+                    en: string;
+                }[];
+            }[];
+        };
+        RegulationOwnCredit: {
+            subject: components["schemas"]["RegulationSubject"];
+            records: components["schemas"]["RegulationRecord"][];
+            ratings: components["schemas"]["RegulationRating"][];
+            codeToken: string;
+            codeUrl: string;
         };
         EventTracking: {
             number: string;

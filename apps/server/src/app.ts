@@ -38,6 +38,7 @@ import { notificationRoutes } from './routes/notifications';
 import { open311Routes } from './routes/open311';
 import { placesRoutes } from './routes/places';
 import { regulationRoutes } from './routes/regulation';
+import { regulationPublicRoutes } from './routes/regulation-public';
 import { servicesRoutes } from './routes/services';
 import { publicRoutes } from './routes/public';
 import { sensingRoutes } from './routes/sensing';
@@ -175,6 +176,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(placesRoutes(kernel, options.modules));
   await app.register(servicesRoutes(kernel, options.modules));
   await app.register(regulationRoutes(kernel, options.modules));
+  await app.register(regulationPublicRoutes(kernel, options.modules));
   for (const routes of options.routes ?? []) await app.register(routes);
 
   registerWeb(app, options.webDist ?? null);

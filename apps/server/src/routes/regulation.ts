@@ -1,17 +1,18 @@
 import type { Kernel } from '@zhizhi/kernel';
-import { requireAuthenticated, requirePermission } from '@zhizhi/kernel/access';
+import { requirePermission } from '@zhizhi/kernel/access';
 import { qrSvg } from '@zhizhi/kernel/codes';
 import { REGULATION_PERMISSIONS as P } from '@zhizhi/regulation';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Modules } from '../modules';
-import { uuid } from '../schemas';
+import { listOf, uuid } from '../schemas';
+import * as S from './regulation-schemas';
 
 const json = z.record(z.string(), z.unknown());
 const version = z.object({ expectedVersion: z.number().int().min(1) });
 const idOrCode = z.string().min(1).max(64);
-const token = z.object({ token: z.string().min(4).max(64) });
+const _token = z.object({ token: z.string().min(4).max(64) });
 
 /** Regulation (staff): subjects, credit, rules, warnings, items, roster, plans, draws, inspections. */
 export function regulationRoutes(kernel: Kernel, modules: Modules) {
@@ -40,6 +41,7 @@ export function regulationRoutes(kernel: Kernel, modules: Modules) {
             limit: z.coerce.number().int().min(1).max(200).optional(),
             offset: z.coerce.number().int().min(0).max(1_000_000).optional(),
           }),
+          response: { 200: S.subjectSearchSchema },
         },
       },
       async (request) => reg.subjects.search(request.actor, request.query),
@@ -51,6 +53,7 @@ export function regulationRoutes(kernel: Kernel, modules: Modules) {
           tags,
           summary: 'Names of subjects by id (for rosters, conflicts and shortfalls that list only ids)',
           querystring: z.object({ ids: z.string().max(40 * 200) }),
+          response: { 200: z.object({ names: z.record(z.string(), z.string()) }) },
         },
       },
       async (request) => {
@@ -71,6 +74,7 @@ export function regulationRoutes(kernel: Kernel, modules: Modules) {
           summary:
             'Register a market subject (a wrong check character is a warning: resend with acceptCheckWarning)',
           body: json,
+          response: { 201: S.subjectSchema },
         },
       },
       async (request, reply) => {
@@ -89,6 +93,7 @@ export function regulationRoutes(kernel: Kernel, modules: Modules) {
           summary:
             'A subject’s profile: registration, history, records, classes with explanations, inspections, code',
           params: z.object({ id: idOrCode }),
+          response: { 200: S.subjectProfileSchema },
         },
       },
       async (request) => {
@@ -125,6 +130,7 @@ export function regulationRoutes(kernel: Kernel, modules: Modules) {
           summary: 'Change a subject (kept in its history; expectedVersion guards against lost updates)',
           params: z.object({ id: uuid }),
           body: json,
+          response: { 200: S.subjectSchema },
         },
       },
       async (request) => {
@@ -151,6 +157,7 @@ export function regulationRoutes(kernel: Kernel, modules: Modules) {
             data: json.optional(),
             summary: z.string().min(1).max(500),
           }),
+          response: { 201: S.recordSchema },
         },
       },
       async (request, reply) =>
@@ -163,7 +170,13 @@ export function regulationRoutes(kernel: Kernel, modules: Modules) {
     );
     r.get(
       '/api/regulation/rule-sets',
-      { schema: { tags, summary: 'The rating rule sets (newest versions) with their scopes' } },
+      {
+        schema: {
+          tags,
+          summary: 'The rating rule sets (newest versions) with their scopes',
+          response: { 200: listOf(S.ruleSetSchema) },
+        },
+      },
       async (request) => ({ items: await reg.credit.listRuleSets(request.actor) }),
     );
     r.put(
@@ -182,6 +195,7 @@ export function regulationRoutes(kernel: Kernel, modules: Modules) {
               })
               .optional(),
           }),
+          response: { 200: z.object({ code: z.string(), version: z.number().int() }) },
         },
       },
       async (request) => {
@@ -191,7 +205,13 @@ export function regulationRoutes(kernel: Kernel, modules: Modules) {
     );
     r.post(
       '/api/regulation/rerate',
-      { schema: { tags, summary: 'Re-rate every subject now (returns how many classes or scores changed)' } },
+      {
+        schema: {
+          tags,
+          summary: 'Re-rate every subject now (returns how many classes or scores changed)',
+          response: { 200: z.object({ subjects: z.number().int(), changed: z.number().int() }) },
+        },
+      },
       async (request) => {
         requirePermission(request.actor, P.manageRules);
         return reg.credit.rerateAll('schedule');
@@ -207,20 +227,34 @@ export function regulationRoutes(kernel: Kernel, modules: Modules) {
             status: z.enum(['open', 'acknowledged']).optional(),
             departmentCode: z.string().max(32).optional(),
           }),
+          response: { 200: listOf(S.listedWarningSchema) },
         },
       },
       async (request) => ({ items: await reg.credit.warnings(request.actor, request.query) }),
     );
     r.post(
       '/api/regulation/warnings/:id/acknowledge',
-      { schema: { tags, summary: 'Acknowledge a warning', params: z.object({ id: uuid }) } },
+      {
+        schema: {
+          tags,
+          summary: 'Acknowledge a warning',
+          params: z.object({ id: uuid }),
+          response: { 200: S.warningSchema },
+        },
+      },
       async (request) => reg.credit.acknowledge(request.actor, request.params.id),
     );
 
     // ── Items, roster, plans and the draw ──────────────────────────────────
     r.get(
       '/api/regulation/items',
-      { schema: { tags, summary: 'The inspection item list (检查事项清单)' } },
+      {
+        schema: {
+          tags,
+          summary: 'The inspection item list (检查事项清单)',
+          response: { 200: listOf(S.itemSchema) },
+        },
+      },
       async (request) => {
         requirePermission(request.actor, P.read);
         return { items: await reg.roster.listItems() };
@@ -234,13 +268,14 @@ export function regulationRoutes(kernel: Kernel, modules: Modules) {
           summary: 'Add or change an inspection item',
           params: z.object({ code: z.string().max(40) }),
           body: json,
+          response: { 200: S.itemSchema },
         },
       },
       async (request) => reg.roster.saveItem(request.actor, { ...request.body, code: request.params.code }),
     );
     r.get(
       '/api/regulation/inspectors',
-      { schema: { tags, summary: 'The inspector roster' } },
+      { schema: { tags, summary: 'The inspector roster', response: { 200: listOf(S.inspectorSchema) } } },
       async (request) => {
         requirePermission(request.actor, P.read);
         return { items: await reg.roster.listInspectors() };
@@ -248,7 +283,14 @@ export function regulationRoutes(kernel: Kernel, modules: Modules) {
     );
     r.post(
       '/api/regulation/inspectors',
-      { schema: { tags, summary: 'Add an inspector to the roster', body: json } },
+      {
+        schema: {
+          tags,
+          summary: 'Add an inspector to the roster',
+          body: json,
+          response: { 201: S.inspectorSchema },
+        },
+      },
       async (request, reply) =>
         reply.code(201).send(await reg.roster.saveInspector(request.actor, request.body)),
     );
@@ -260,13 +302,20 @@ export function regulationRoutes(kernel: Kernel, modules: Modules) {
           summary: 'Change an inspector (qualifications, declared conflicts, active)',
           params: z.object({ id: uuid }),
           body: json,
+          response: { 200: S.inspectorSchema },
         },
       },
       async (request) => reg.roster.saveInspector(request.actor, request.body, request.params.id),
     );
     r.get(
       '/api/regulation/plans',
-      { schema: { tags, summary: 'Sampling plans, newest first' } },
+      {
+        schema: {
+          tags,
+          summary: 'Sampling plans, newest first',
+          response: { 200: listOf(S.planSummarySchema) },
+        },
+      },
       async (request) => ({
         items: await reg.plans.list(request.actor),
       }),
@@ -278,6 +327,7 @@ export function regulationRoutes(kernel: Kernel, modules: Modules) {
           tags,
           summary: 'Prepare a sampling plan (items with ratios per credit class, townships)',
           body: json,
+          response: { 201: S.planSchema },
         },
       },
       async (request, reply) => reply.code(201).send(await reg.plans.create(request.actor, request.body)),
@@ -285,7 +335,12 @@ export function regulationRoutes(kernel: Kernel, modules: Modules) {
     r.get(
       '/api/regulation/plans/:id',
       {
-        schema: { tags, summary: 'A plan with its draw and inspections', params: z.object({ id: idOrCode }) },
+        schema: {
+          tags,
+          summary: 'A plan with its draw and inspections',
+          params: z.object({ id: idOrCode }),
+          response: { 200: z.object({ plan: S.planSchema, inspections: z.array(S.listedInspectionSchema) }) },
+        },
       },
       async (request) => {
         const plan = await reg.plans.get(request.actor, request.params.id);
@@ -303,6 +358,7 @@ export function regulationRoutes(kernel: Kernel, modules: Modules) {
           tags,
           summary: 'Freeze the rosters and publish the plan with the seed’s hash',
           params: z.object({ id: uuid }),
+          response: { 200: S.committedPlanSchema },
         },
       },
       async (request) => {
@@ -317,6 +373,7 @@ export function regulationRoutes(kernel: Kernel, modules: Modules) {
           tags,
           summary: 'Run the draw; publishes the result and the seed and opens the inspections',
           params: z.object({ id: uuid }),
+          response: { 200: S.planSchema },
         },
       },
       async (request) => reg.plans.draw(request.actor, request.params.id),
@@ -334,13 +391,20 @@ export function regulationRoutes(kernel: Kernel, modules: Modules) {
             subjectId: uuid.optional(),
             status: z.enum(['assigned', 'rectifying', 'reinspecting', 'to_publish', 'published']).optional(),
           }),
+          response: { 200: listOf(S.listedInspectionSchema) },
         },
       },
       async (request) => ({ items: await reg.inspections.list(request.actor, request.query) }),
     );
     r.get(
       '/api/regulation/inspections/mine',
-      { schema: { tags, summary: 'The signed-in inspector’s open visits' } },
+      {
+        schema: {
+          tags,
+          summary: 'The signed-in inspector’s open visits',
+          response: { 200: S.myVisitsSchema },
+        },
+      },
       async (request) => reg.inspections.mine(request.actor),
     );
     r.post(
@@ -354,6 +418,7 @@ export function regulationRoutes(kernel: Kernel, modules: Modules) {
             itemCodes: z.array(z.string().max(40)).min(1).max(20),
             partnerId: uuid,
           }),
+          response: { 201: S.openedInspectionSchema },
         },
       },
       async (request, reply) =>
@@ -366,6 +431,7 @@ export function regulationRoutes(kernel: Kernel, modules: Modules) {
           tags,
           summary: 'One visit: subject, items and checklists, inspectors, case and clocks',
           params: z.object({ id: uuid }),
+          response: { 200: S.inspectionViewSchema },
         },
       },
       async (request) => reg.inspections.get(request.actor, request.params.id),
@@ -379,6 +445,7 @@ export function regulationRoutes(kernel: Kernel, modules: Modules) {
             'Record the result on the spot (checklist, photos, GPS, signatures; a failure orders rectification)',
           params: z.object({ id: uuid }),
           body: json,
+          response: { 200: S.inspectionSchema },
         },
       },
       async (request) => reg.inspections.record(request.actor, request.params.id, request.body),
@@ -391,6 +458,7 @@ export function regulationRoutes(kernel: Kernel, modules: Modules) {
           summary: 'Re-inspect after rectification (a failure is referred for enforcement)',
           params: z.object({ id: uuid }),
           body: json,
+          response: { 200: S.inspectionSchema },
         },
       },
       async (request) => reg.inspections.reinspect(request.actor, request.params.id, request.body),
@@ -403,6 +471,7 @@ export function regulationRoutes(kernel: Kernel, modules: Modules) {
           summary: 'Publish a concluded visit’s result (双随机一公开)',
           params: z.object({ id: uuid }),
           body: version,
+          response: { 200: S.inspectionSchema },
         },
       },
       async (request) => reg.inspections.publish(request.actor, request.params.id, request.body),
@@ -415,6 +484,7 @@ export function regulationRoutes(kernel: Kernel, modules: Modules) {
           summary:
             'Live indicators for a period: platform rate, coverage by class, on-time rectification and publication, joint share',
           querystring: z.object({ from: z.iso.date(), to: z.iso.date() }),
+          response: { 200: listOf(S.indicatorSchema) },
         },
       },
       async (request) => {
@@ -422,140 +492,6 @@ export function regulationRoutes(kernel: Kernel, modules: Modules) {
         const from = new Date(`${request.query.from}T00:00:00+08:00`);
         const to = new Date(new Date(`${request.query.to}T00:00:00+08:00`).getTime() + 86_400_000);
         return { items: await reg.indicators(from, to) };
-      },
-    );
-
-    // ── Public: draws, results, shop codes ─────────────────────────────────
-    r.get(
-      '/api/public/regulation/draws',
-      { schema: { tags: ['public'], summary: 'Committed and drawn sampling plans (抽查公示)' } },
-      async () => ({
-        items: await reg.plans.listPublic(),
-      }),
-    );
-    r.get(
-      '/api/public/regulation/draws/:id/proof',
-      {
-        schema: {
-          tags: ['public'],
-          summary:
-            'The draw’s proof document: plan input, seed commitment, result and (once published) the seed',
-          params: z.object({ id: idOrCode }),
-        },
-      },
-      async (request) => reg.plans.proof(request.params.id),
-    );
-    r.get(
-      '/api/public/regulation/results',
-      {
-        schema: {
-          tags: ['public'],
-          summary: 'Published inspection results (双随机一公开), newest first',
-          querystring: z.object({
-            q: z.string().max(60).optional(),
-            planId: uuid.optional(),
-            limit: z.coerce.number().int().min(1).max(200).optional(),
-            offset: z.coerce.number().int().min(0).max(100_000).optional(),
-          }),
-        },
-      },
-      async (request) => ({ items: await reg.inspections.published(request.query) }),
-    );
-    r.get(
-      '/api/public/shops/:token',
-      {
-        schema: {
-          tags: ['public'],
-          summary: '众安码: the shop page and the actions open to whoever scanned it',
-          params: token,
-        },
-      },
-      async (request) => reg.shops.page(request.params.token, request.actor),
-    );
-    r.post(
-      '/api/public/shops/:token/reviews',
-      {
-        config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
-        schema: {
-          tags: ['public'],
-          summary: '码上评价: rate the shop 1–5 stars (once a day per client)',
-          params: token,
-          body: z.object({ stars: z.number().int(), comment: z.string().max(500).optional() }),
-        },
-      },
-      async (request, reply) =>
-        reply
-          .code(201)
-          .send(
-            await reg.shops.review(
-              request.params.token,
-              request.body,
-              `${request.ip}|${request.headers['user-agent'] ?? ''}`,
-            ),
-          ),
-    );
-    r.post(
-      '/api/public/shops/:token/help',
-      {
-        schema: {
-          tags: ['public'],
-          summary: '码上帮办: the shop (signed in on the portal) asks for help; a case is opened',
-          params: token,
-          body: z.object({ question: z.string().max(4000) }),
-        },
-      },
-      async (request, reply) => {
-        requireAuthenticated(request.actor);
-        return reply
-          .code(201)
-          .send(await reg.shops.askForHelp(request.actor, request.params.token, request.body.question));
-      },
-    );
-    r.post(
-      '/api/public/shops/:token/inspections/:id/reply',
-      {
-        schema: {
-          tags: ['public'],
-          summary: '码上整改: the shop reports its rectification (text and photos)',
-          params: token.extend({ id: uuid }),
-          body: json,
-        },
-      },
-      async (request) => {
-        requireAuthenticated(request.actor);
-        return reg.inspections.reply(request.actor, request.params.id, request.body);
-      },
-    );
-    r.get(
-      '/api/applicant/regulation',
-      {
-        schema: {
-          tags: ['applicant'],
-          summary: 'The signed-in enterprise’s credit records, classes and shop code',
-        },
-      },
-      async (request) => {
-        requireAuthenticated(request.actor);
-        const own = await reg.shops.own(request.actor);
-        return { ...own, codeUrl: codeUrl(own.codeToken) };
-      },
-    );
-    r.post(
-      '/api/applicant/regulation/repairs',
-      {
-        schema: {
-          tags: ['applicant'],
-          summary: '信用修复: apply to have an adverse record repaired (reviewed by its department)',
-          body: z.object({
-            recordId: uuid,
-            reason: z.string().max(4000),
-            evidence: z.array(uuid).max(10).optional(),
-          }),
-        },
-      },
-      async (request, reply) => {
-        requireAuthenticated(request.actor);
-        return reply.code(201).send(await reg.shops.applyForRepair(request.actor, request.body));
       },
     );
   };

@@ -14,13 +14,7 @@ import {
   VisitsTable,
 } from '../components/regulation-staff/draw-panels';
 import { CreditClassTag, PlanStatusTag } from '../components/regulation-staff/tags';
-import {
-  CREDIT_CLASSES,
-  call,
-  type Inspector,
-  type PlanView,
-  REGULATION_PERMISSIONS as P,
-} from '../components/regulation-staff/types';
+import { CREDIT_CLASSES, call, REGULATION_PERMISSIONS as P } from '../components/regulation-staff/types';
 import { useDepartmentsByCode, useTownNames } from '../components/services-staff/lookups';
 import { useAction } from '../components/use-action';
 import { useLoad } from '../components/use-load';
@@ -42,14 +36,8 @@ export function RegulationPlanPage() {
   const departments = useDepartmentsByCode();
   const townName = useTownNames();
   const itemName = useItemNames();
-  const view = useLoad(
-    () => call<PlanView>(api.GET('/api/regulation/plans/{id}', { params: { path: { id } } })),
-    [id],
-  );
-  const inspectors = useLoad(
-    () => call<{ items: Inspector[] }>(api.GET('/api/regulation/inspectors')).then((b) => b.items),
-    [],
-  );
+  const view = useLoad(() => call(api.GET('/api/regulation/plans/{id}', { params: { path: { id } } })), [id]);
+  const inspectors = useLoad(() => call(api.GET('/api/regulation/inspectors')).then((b) => b.items), []);
   const inspectorName = useMemo(() => {
     const names = new Map((inspectors.data ?? []).map((i) => [i.id, i.name]));
     return (inspectorId: string) => names.get(inspectorId) ?? inspectorId.slice(0, 8);

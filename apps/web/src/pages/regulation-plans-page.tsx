@@ -8,9 +8,7 @@ import { InspectorsTable, ItemsTable } from '../components/regulation-staff/rost
 import { PlanStatusTag } from '../components/regulation-staff/tags';
 import {
   call,
-  type InspectionItem,
-  type Inspector,
-  type Plan,
+  type PlanSummary,
   planPath,
   REGULATION_PERMISSIONS as P,
 } from '../components/regulation-staff/types';
@@ -23,14 +21,14 @@ import { useSession } from '../session/session';
 const TABS = ['plans', 'roster'] as const;
 type TabKey = (typeof TABS)[number];
 
-function PlansTable({ plans, loading }: { plans: Plan[]; loading: boolean }) {
+function PlansTable({ plans, loading }: { plans: PlanSummary[]; loading: boolean }) {
   const t = useT();
   const localName = useLocalName();
   const { locale } = usePreferences();
   const departments = useDepartmentsByCode();
   const navigate = useNavigate();
   return (
-    <Table<Plan>
+    <Table<PlanSummary>
       rowKey="id"
       size="middle"
       loading={loading}
@@ -77,12 +75,12 @@ function PlansTable({ plans, loading }: { plans: Plan[]; loading: boolean }) {
         {
           title: t('regStaff.plan.subjectCount'),
           key: 'subjects',
-          render: (_, r) => r.input?.subjects.length ?? '—',
+          render: (_, r) => (r.status === 'draft' ? '—' : r.subjects),
         },
         {
           title: t('regStaff.plan.visitCount'),
           key: 'visits',
-          render: (_, r) => r.result?.visits.length ?? '—',
+          render: (_, r) => (r.drawnAt ? r.visits : '—'),
         },
         {
           title: t('regStaff.plan.createdAt'),
@@ -101,18 +99,9 @@ export function RegulationPlansPage() {
   const { can } = useSession();
   const [params, setParams] = useSearchParams();
   const tab: TabKey = params.get('tab') === 'roster' ? 'roster' : 'plans';
-  const plans = useLoad(
-    () => call<{ items: Plan[] }>(api.GET('/api/regulation/plans')).then((b) => b.items),
-    [],
-  );
-  const items = useLoad(
-    () => call<{ items: InspectionItem[] }>(api.GET('/api/regulation/items')).then((b) => b.items),
-    [],
-  );
-  const inspectors = useLoad(
-    () => call<{ items: Inspector[] }>(api.GET('/api/regulation/inspectors')).then((b) => b.items),
-    [],
-  );
+  const plans = useLoad(() => call(api.GET('/api/regulation/plans')).then((b) => b.items), []);
+  const items = useLoad(() => call(api.GET('/api/regulation/items')).then((b) => b.items), []);
+  const inspectors = useLoad(() => call(api.GET('/api/regulation/inspectors')).then((b) => b.items), []);
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="reg-plans-page">

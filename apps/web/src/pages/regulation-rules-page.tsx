@@ -115,10 +115,7 @@ export function RegulationRulesPage() {
   const [editing, setEditing] = useState<string | null>(null);
   const [saved, setSaved] = useState<{ code: string; version: number } | null>(null);
   const [active, setActive] = useState<string>();
-  const sets = useLoad(
-    () => call<{ items: RuleSet[] }>(api.GET('/api/regulation/rule-sets')).then((b) => b.items),
-    [],
-  );
+  const sets = useLoad(() => call(api.GET('/api/regulation/rule-sets')).then((b) => b.items), []);
   const items = [...(sets.data ?? [])].sort(
     (a, b) => Number(a.sector !== null) - Number(b.sector !== null) || a.code.localeCompare(b.code),
   );

@@ -18,13 +18,7 @@ import {
   StatusHistory,
 } from '../components/regulation-staff/subject-registration';
 import { CreditClassTag } from '../components/regulation-staff/tags';
-import {
-  type CreditWarning,
-  call,
-  REGULATION_PERMISSIONS as P,
-  type RuleSet,
-  type SubjectProfile,
-} from '../components/regulation-staff/types';
+import { type CreditWarning, call, REGULATION_PERMISSIONS as P } from '../components/regulation-staff/types';
 import { useAction } from '../components/use-action';
 import { useLoad } from '../components/use-load';
 import { useT } from '../i18n/use-t';
@@ -40,13 +34,10 @@ export function RegulationSubjectPage() {
   const { run } = useAction();
   const [highlighted, setHighlighted] = useState<string[]>([]);
   const profile = useLoad(
-    () => call<SubjectProfile>(api.GET('/api/regulation/subjects/{id}', { params: { path: { id } } })),
+    () => call(api.GET('/api/regulation/subjects/{id}', { params: { path: { id } } })),
     [id],
   );
-  const ruleSets = useLoad(
-    () => call<{ items: RuleSet[] }>(api.GET('/api/regulation/rule-sets')).then((b) => b.items),
-    [],
-  );
+  const ruleSets = useLoad(() => call(api.GET('/api/regulation/rule-sets')).then((b) => b.items), []);
   const showRecords = (ids: string[]) => {
     setHighlighted(ids);
     document

@@ -33,7 +33,7 @@ export function RegulationSubjectsPage() {
   const [page, setPage] = useState(1);
   const subjects = useLoad(
     () =>
-      call<{ total: number; items: SubjectListItem[] }>(
+      call(
         api.GET('/api/regulation/subjects', {
           params: {
             query: {

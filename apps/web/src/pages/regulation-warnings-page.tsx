@@ -21,7 +21,7 @@ export function RegulationWarningsPage() {
     : 'open';
   const warnings = useLoad(
     () =>
-      call<{ items: CreditWarning[] }>(
+      call(
         api.GET('/api/regulation/warnings', {
           params: { query: filter === 'all' ? {} : { status: filter } },
         }),

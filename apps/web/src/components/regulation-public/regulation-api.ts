@@ -1,21 +1,7 @@
 import { unwrap } from '@zhizhi/api-client';
 import { api } from '../../api/api';
 import { portalApi } from '../gov-services/portal-api';
-import type {
-  DrawProof,
-  InspectionView,
-  Inspector,
-  InspectionItem,
-  MyVisits,
-  OwnCredit,
-  PublicDraw,
-  PublishedResult,
-  ShopPage,
-  StoredFile,
-} from './types';
-
-// The regulation routes declare no response schemas, so their bodies arrive untyped.
-const as = <T>(pending: Promise<unknown>) => pending as Promise<T>;
+import type { StoredFile } from './types';
 
 /**
  * Which session a write goes out with. The server prefers the staff cookie over the applicant one,
@@ -25,10 +11,10 @@ export type Client = typeof api;
 export const clientFor = (staffSignedIn: boolean): Client => (staffSignedIn ? api : portalApi);
 
 // ── Inspector (staff) ─────────────────────────────────────────────────────
-export const loadMyVisits = () => as<MyVisits>(unwrap(api.GET('/api/regulation/inspections/mine')));
+export const loadMyVisits = () => unwrap(api.GET('/api/regulation/inspections/mine'));
 
 export const loadVisit = (id: string) =>
-  as<InspectionView>(unwrap(api.GET('/api/regulation/inspections/{id}', { params: { path: { id } } })));
+  unwrap(api.GET('/api/regulation/inspections/{id}', { params: { path: { id } } }));
 
 export interface RecordInput {
   expectedVersion: number;
@@ -68,35 +54,31 @@ export const publishVisit = (id: string, expectedVersion: number) =>
     }),
   );
 
-export const loadInspectors = () =>
-  as<{ items: Inspector[] }>(unwrap(api.GET('/api/regulation/inspectors'))).then((b) => b.items);
+export const loadInspectors = () => unwrap(api.GET('/api/regulation/inspectors')).then((b) => b.items);
 
-export const loadItems = () =>
-  as<{ items: InspectionItem[] }>(unwrap(api.GET('/api/regulation/items'))).then((b) => b.items);
+export const loadItems = () => unwrap(api.GET('/api/regulation/items')).then((b) => b.items);
 
 export const startOnSpot = (body: { subjectId: string; itemCodes: string[]; partnerId: string }) =>
-  as<{ id: string }>(unwrap(api.POST('/api/regulation/inspections', { body })));
+  unwrap(api.POST('/api/regulation/inspections', { body }));
 
 // ── Files ─────────────────────────────────────────────────────────────────
 /** Uploads a file as the raw request body (the server sniffs its type) with the given session. */
 export function uploadFile(client: Client, file: Blob, name: string): Promise<StoredFile> {
-  return as<StoredFile>(
-    unwrap(
-      client.POST('/api/files', {
-        body: file as never,
-        bodySerializer: (body: unknown) => body as never,
-        headers: {
-          'Content-Type': file.type || 'application/octet-stream',
-          'x-file-name': encodeURIComponent(name),
-        },
-      }),
-    ),
+  return unwrap(
+    client.POST('/api/files', {
+      body: file as never,
+      bodySerializer: (body: unknown) => body as never,
+      headers: {
+        'Content-Type': file.type || 'application/octet-stream',
+        'x-file-name': encodeURIComponent(name),
+      },
+    }),
   );
 }
 
 // ── Shop code page (public) ───────────────────────────────────────────────
 export const loadShop = (token: string) =>
-  as<ShopPage>(unwrap(api.GET('/api/public/shops/{token}', { params: { path: { token } } })));
+  unwrap(api.GET('/api/public/shops/{token}', { params: { path: { token } } }));
 
 export const reviewShop = (client: Client, token: string, stars: number, comment?: string) =>
   unwrap(
@@ -107,11 +89,7 @@ export const reviewShop = (client: Client, token: string, stars: number, comment
   );
 
 export const askForHelp = (client: Client, token: string, question: string) =>
-  as<{ caseId: string; number: string }>(
-    unwrap(
-      client.POST('/api/public/shops/{token}/help', { params: { path: { token } }, body: { question } }),
-    ),
-  );
+  unwrap(client.POST('/api/public/shops/{token}/help', { params: { path: { token } }, body: { question } }));
 
 export const replyRectification = (
   client: Client,
@@ -128,22 +106,17 @@ export const replyRectification = (
 
 // ── Public results and draws ──────────────────────────────────────────────
 export const loadResults = (query: { q?: string; limit?: number; offset?: number }) =>
-  as<{ items: PublishedResult[] }>(
-    unwrap(api.GET('/api/public/regulation/results', { params: { query } })),
-  ).then((b) => b.items);
+  unwrap(api.GET('/api/public/regulation/results', { params: { query } })).then((b) => b.items);
 
-export const loadDraws = () =>
-  as<{ items: PublicDraw[] }>(unwrap(api.GET('/api/public/regulation/draws'))).then((b) => b.items);
+export const loadDraws = () => unwrap(api.GET('/api/public/regulation/draws')).then((b) => b.items);
 
 export const proofPath = (id: string) => `/api/public/regulation/draws/${encodeURIComponent(id)}/proof`;
 
 export const loadProof = (id: string) =>
-  as<DrawProof>(unwrap(api.GET('/api/public/regulation/draws/{id}/proof', { params: { path: { id } } })));
+  unwrap(api.GET('/api/public/regulation/draws/{id}/proof', { params: { path: { id } } }));
 
 // ── Portal: the enterprise's own credit ───────────────────────────────────
-export const loadOwnCredit = () => as<OwnCredit>(unwrap(portalApi.GET('/api/applicant/regulation')));
+export const loadOwnCredit = () => unwrap(portalApi.GET('/api/applicant/regulation'));
 
 export const applyForRepair = (body: { recordId: string; reason: string; evidence?: string[] }) =>
-  as<{ caseId: string; number: string }>(
-    unwrap(portalApi.POST('/api/applicant/regulation/repairs', { body })),
-  );
+  unwrap(portalApi.POST('/api/applicant/regulation/repairs', { body }));

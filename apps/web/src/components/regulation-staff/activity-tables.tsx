@@ -11,22 +11,12 @@ import { formatDateTime } from '../format';
 import { useDepartmentsByCode } from '../services-staff/lookups';
 import { useLoad } from '../use-load';
 import { CreditClassTag, InspectionStatusTag } from './tags';
-import {
-  type CreditWarning,
-  call,
-  type Inspection,
-  type InspectionItem,
-  REGULATION_PERMISSIONS as P,
-  subjectPath,
-} from './types';
+import { type CreditWarning, call, type Inspection, REGULATION_PERMISSIONS as P, subjectPath } from './types';
 
 /** Item names by code, for tables that list item codes. */
 export function useItemNames() {
   const localName = useLocalName();
-  const items = useLoad(
-    () => call<{ items: InspectionItem[] }>(api.GET('/api/regulation/items')).then((b) => b.items),
-    [],
-  );
+  const items = useLoad(() => call(api.GET('/api/regulation/items')).then((b) => b.items), []);
   return useMemo(() => {
     const names = new Map((items.data ?? []).map((i) => [i.code, localName(i.nameZh, i.nameEn)]));
     return (code: string) => names.get(code) ?? code;

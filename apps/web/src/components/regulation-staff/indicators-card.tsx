@@ -5,7 +5,7 @@ import { api } from '../../api/api';
 import { useLocalName, useT } from '../../i18n/use-t';
 import { usePreferences } from '../../session/preferences';
 import { useLoad } from '../use-load';
-import { call, type RegulationIndicator } from './types';
+import { call } from './types';
 
 const percent = (value: number | null | undefined) =>
   value === null || value === undefined ? '—' : `${value.toFixed(1)}%`;
@@ -20,9 +20,7 @@ export function RegulationIndicatorsCard() {
   const to = range[1].format('YYYY-MM-DD');
   const loaded = useLoad(
     () =>
-      call<{ items: RegulationIndicator[] }>(
-        api.GET('/api/regulation/indicators', { params: { query: { from, to } } }),
-      ).then((b) => b.items),
+      call(api.GET('/api/regulation/indicators', { params: { query: { from, to } } })).then((b) => b.items),
     [from, to],
   );
 

@@ -59,7 +59,7 @@ export function PlanForm({ items, onCreated }: { items: InspectionItem[]; onCrea
     let created: Plan | undefined;
     const ok = await run(
       async () => {
-        created = await call<Plan>(
+        created = await call(
           api.POST('/api/regulation/plans', {
             body: {
               nameZh: values.nameZh.trim(),

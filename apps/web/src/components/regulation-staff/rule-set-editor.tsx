@@ -85,7 +85,7 @@ export function RuleSetEditor({
   const save = async () => {
     setSaving(true);
     try {
-      const saved = await call<{ code: string; version: number }>(
+      const saved = await call(
         api.PUT('/api/regulation/rule-sets/{code}', {
           params: { path: { code: ruleSet.code } },
           body: { definition: draft as unknown as Record<string, unknown> },

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../api/api';
 import { useT } from '../../i18n/use-t';
-import { call, type SubjectListItem, subjectPath } from './types';
+import { call, subjectPath } from './types';
 
 // Subject names by id, looked up once per page load and in batches (rosters name subjects only by id).
 const names = new Map<string, Promise<string>>();
@@ -17,9 +17,7 @@ function subjectName(id: string): Promise<string> {
       const ids = queued;
       queued = [];
       batch = null;
-      return call<{ names: Record<string, string> }>(
-        api.GET('/api/regulation/subject-names', { params: { query: { ids: ids.join(',') } } }),
-      )
+      return call(api.GET('/api/regulation/subject-names', { params: { query: { ids: ids.join(',') } } }))
         .then((b) => new Map(Object.entries(b.names)))
         .catch(() => new Map<string, string>());
     });
@@ -57,9 +55,7 @@ export function SubjectSelect({ value, onChange }: { value?: string; onChange?: 
   useEffect(() => {
     let current = true;
     const timer = setTimeout(() => {
-      call<{ items: SubjectListItem[] }>(
-        api.GET('/api/regulation/subjects', { params: { query: { q: q || undefined, limit: 20 } } }),
-      )
+      call(api.GET('/api/regulation/subjects', { params: { query: { q: q || undefined, limit: 20 } } }))
         .then((b) => {
           if (current) setOptions(b.items.map((s) => ({ value: s.id, label: `${s.name}（${s.uscc}）` })));
         })

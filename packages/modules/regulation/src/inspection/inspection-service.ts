@@ -4,7 +4,7 @@ import { recordAudit } from '@zhizhi/kernel/audit';
 import { casesCase } from '@zhizhi/kernel/cases';
 import type { Executor } from '@zhizhi/kernel/db';
 import { ConflictError, InputError, NotAllowedError, NotFoundError } from '@zhizhi/kernel/errors';
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { CreditService } from '../credit/credit-service';
 import { REGULATION_PERMISSIONS as P } from '../permissions';
@@ -15,6 +15,9 @@ import type { PlanService } from './plan-service';
 import type { Roster } from './roster';
 
 export type InspectionRow = typeof regulationInspection.$inferSelect;
+
+/** A visit's states in the only order they are reached (some are skipped). */
+const STATUS_ORDER = ['assigned', 'rectifying', 'reinspecting', 'to_publish', 'published'];
 
 const fileIds = (max: number) => z.array(z.uuid()).min(1).max(max);
 const recordSchema = z.object({
@@ -451,11 +454,23 @@ export function createInspectionService(
       });
       return;
     }
-    // Events may arrive late and out of order: copy the case's state now, not the event's.
+    // Events arrive late, out of order and beside the module's own steps: move the visit forward to
+    // the case's state, never back (the states only ever advance in this order).
+    const [current] = await db
+      .select({ state: casesCase.state })
+      .from(casesCase)
+      .where(eq(casesCase.id, caseId));
+    const rank = STATUS_ORDER.indexOf(current?.state ?? '');
+    if (rank <= 0) return;
     await db
       .update(regulationInspection)
-      .set({ status: sql`(select c.state from cases_case c where c.id = ${caseId})` })
-      .where(eq(regulationInspection.caseId, caseId));
+      .set({ status: current!.state })
+      .where(
+        and(
+          eq(regulationInspection.caseId, caseId),
+          inArray(regulationInspection.status, STATUS_ORDER.slice(0, rank)),
+        ),
+      );
   });
 
   return {

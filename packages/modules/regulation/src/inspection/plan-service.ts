@@ -66,9 +66,35 @@ export function createPlanService(kernel: Kernel, deps: { roster: Roster; openBa
     return row;
   }
 
+  /** Plans for staff lists: no seed (secret until the draw), no rosters; counts computed in SQL. */
   async function list(actor: Actor) {
     requirePermission(actor, P.read);
-    return db.select().from(regulationPlan).orderBy(desc(regulationPlan.createdAt)).limit(200);
+    return db
+      .select({
+        id: regulationPlan.id,
+        number: regulationPlan.number,
+        nameZh: regulationPlan.nameZh,
+        nameEn: regulationPlan.nameEn,
+        departmentCode: regulationPlan.departmentCode,
+        items: regulationPlan.items,
+        divisionCodes: regulationPlan.divisionCodes,
+        minInspectors: regulationPlan.minInspectors,
+        status: regulationPlan.status,
+        seedCommitment: regulationPlan.seedCommitment,
+        inputsDigest: regulationPlan.inputsDigest,
+        resultDigest: regulationPlan.resultDigest,
+        createdAt: regulationPlan.createdAt,
+        createdBy: regulationPlan.createdBy,
+        committedAt: regulationPlan.committedAt,
+        drawnAt: regulationPlan.drawnAt,
+        seedPublishedAt: regulationPlan.seedPublishedAt,
+        subjects: sql<number>`coalesce(jsonb_array_length(${regulationPlan.input} -> 'subjects'), 0)::int`,
+        visits: sql<number>`coalesce(jsonb_array_length(${regulationPlan.result} -> 'visits'), 0)::int`,
+        shortfalls: sql<number>`coalesce(jsonb_array_length(${regulationPlan.result} -> 'shortfalls'), 0)::int`,
+      })
+      .from(regulationPlan)
+      .orderBy(desc(regulationPlan.createdAt))
+      .limit(200);
   }
 
   async function create(actor: Actor, input: unknown) {

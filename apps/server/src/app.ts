@@ -38,6 +38,7 @@ import { notificationRoutes } from './routes/notifications';
 import { open311Routes } from './routes/open311';
 import { placesRoutes } from './routes/places';
 import { regulationRoutes } from './routes/regulation';
+import { regulationPlanRoutes } from './routes/regulation-plans';
 import { regulationPublicRoutes } from './routes/regulation-public';
 import { servicesRoutes } from './routes/services';
 import { publicRoutes } from './routes/public';
@@ -176,6 +177,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(placesRoutes(kernel, options.modules));
   await app.register(servicesRoutes(kernel, options.modules));
   await app.register(regulationRoutes(kernel, options.modules));
+  await app.register(regulationPlanRoutes(kernel, options.modules));
   await app.register(regulationPublicRoutes(kernel, options.modules));
   for (const routes of options.routes ?? []) await app.register(routes);
 

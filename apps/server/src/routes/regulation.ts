@@ -168,6 +168,21 @@ export function regulationRoutes(kernel: Kernel, modules: Modules) {
           }),
         ),
     );
+    r.post(
+      '/api/regulation/records/import',
+      {
+        schema: {
+          tags,
+          summary:
+            '应归尽归: import the credit records a department shares (12315 complaints, court, tax …) by credit code; all rows or none, re-imports skipped',
+          body: z.object({ departmentCode: z.string().max(32), rows: z.array(json).max(5000) }),
+          response: {
+            200: z.object({ rows: z.number().int(), added: z.number().int(), skipped: z.number().int() }),
+          },
+        },
+      },
+      async (request) => reg.credit.importRecords(request.actor, request.body),
+    );
     r.get(
       '/api/regulation/rule-sets',
       {
@@ -243,140 +258,6 @@ export function regulationRoutes(kernel: Kernel, modules: Modules) {
         },
       },
       async (request) => reg.credit.acknowledge(request.actor, request.params.id),
-    );
-
-    // ── Items, roster, plans and the draw ──────────────────────────────────
-    r.get(
-      '/api/regulation/items',
-      {
-        schema: {
-          tags,
-          summary: 'The inspection item list (检查事项清单)',
-          response: { 200: listOf(S.itemSchema) },
-        },
-      },
-      async (request) => {
-        requirePermission(request.actor, P.read);
-        return { items: await reg.roster.listItems() };
-      },
-    );
-    r.put(
-      '/api/regulation/items/:code',
-      {
-        schema: {
-          tags,
-          summary: 'Add or change an inspection item',
-          params: z.object({ code: z.string().max(40) }),
-          body: json,
-          response: { 200: S.itemSchema },
-        },
-      },
-      async (request) => reg.roster.saveItem(request.actor, { ...request.body, code: request.params.code }),
-    );
-    r.get(
-      '/api/regulation/inspectors',
-      { schema: { tags, summary: 'The inspector roster', response: { 200: listOf(S.inspectorSchema) } } },
-      async (request) => {
-        requirePermission(request.actor, P.read);
-        return { items: await reg.roster.listInspectors() };
-      },
-    );
-    r.post(
-      '/api/regulation/inspectors',
-      {
-        schema: {
-          tags,
-          summary: 'Add an inspector to the roster',
-          body: json,
-          response: { 201: S.inspectorSchema },
-        },
-      },
-      async (request, reply) =>
-        reply.code(201).send(await reg.roster.saveInspector(request.actor, request.body)),
-    );
-    r.put(
-      '/api/regulation/inspectors/:id',
-      {
-        schema: {
-          tags,
-          summary: 'Change an inspector (qualifications, declared conflicts, active)',
-          params: z.object({ id: uuid }),
-          body: json,
-          response: { 200: S.inspectorSchema },
-        },
-      },
-      async (request) => reg.roster.saveInspector(request.actor, request.body, request.params.id),
-    );
-    r.get(
-      '/api/regulation/plans',
-      {
-        schema: {
-          tags,
-          summary: 'Sampling plans, newest first',
-          response: { 200: listOf(S.planSummarySchema) },
-        },
-      },
-      async (request) => ({
-        items: await reg.plans.list(request.actor),
-      }),
-    );
-    r.post(
-      '/api/regulation/plans',
-      {
-        schema: {
-          tags,
-          summary: 'Prepare a sampling plan (items with ratios per credit class, townships)',
-          body: json,
-          response: { 201: S.planSchema },
-        },
-      },
-      async (request, reply) => reply.code(201).send(await reg.plans.create(request.actor, request.body)),
-    );
-    r.get(
-      '/api/regulation/plans/:id',
-      {
-        schema: {
-          tags,
-          summary: 'A plan with its draw and inspections',
-          params: z.object({ id: idOrCode }),
-          response: { 200: z.object({ plan: S.planSchema, inspections: z.array(S.listedInspectionSchema) }) },
-        },
-      },
-      async (request) => {
-        const plan = await reg.plans.get(request.actor, request.params.id);
-        const { seed, ...shown } = plan;
-        return {
-          plan: { ...shown, seed: plan.seedPublishedAt ? seed : null },
-          inspections: await reg.inspections.list(request.actor, { planId: plan.id }),
-        };
-      },
-    );
-    r.post(
-      '/api/regulation/plans/:id/commit',
-      {
-        schema: {
-          tags,
-          summary: 'Freeze the rosters and publish the plan with the seed’s hash',
-          params: z.object({ id: uuid }),
-          response: { 200: S.committedPlanSchema },
-        },
-      },
-      async (request) => {
-        const { seed: _seed, ...plan } = await reg.plans.commit(request.actor, request.params.id);
-        return plan;
-      },
-    );
-    r.post(
-      '/api/regulation/plans/:id/draw',
-      {
-        schema: {
-          tags,
-          summary: 'Run the draw; publishes the result and the seed and opens the inspections',
-          params: z.object({ id: uuid }),
-          response: { 200: S.planSchema },
-        },
-      },
-      async (request) => reg.plans.draw(request.actor, request.params.id),
     );
 
     // ── Inspections ─────────────────────────────────────────────────────────

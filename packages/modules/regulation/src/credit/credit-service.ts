@@ -15,6 +15,7 @@ import {
 } from '../schema';
 import type { SubjectRow } from '../registry/subject-service';
 import { type CompiledRuleSet, type CreditClass, rate, type Rating } from './rating';
+import { createRecordImport } from './record-import';
 import { createRuleSets } from './rule-sets';
 import { createWarnings } from './warnings';
 import { type CreditRecord, creditRecordSchema, type RecordSource } from './records';
@@ -86,6 +87,7 @@ export function createCreditService(kernel: Kernel, options: CreditOptions = {})
   const threshold = alerts.threshold;
   const currentSets = ruleSets.currentSets;
   const warn = alerts.warn;
+  const importer = createRecordImport(kernel, { addRecord: (tx, input) => addRecord(tx, input) });
 
   function applies(scope: RuleSetScope, set: CompiledRuleSet, subject: SubjectRow) {
     if (set.sector === null) return true;
@@ -361,6 +363,8 @@ export function createCreditService(kernel: Kernel, options: CreditOptions = {})
     ratings,
     listRuleSets: ruleSets.list,
     saveRuleSet: ruleSets.save,
+    /** Rows a department shares (12315 complaints, court and tax records …), all or nothing. */
+    importRecords: importer.importRows,
     warnings: alerts.list,
     acknowledge: alerts.acknowledge,
     system: systemActor,

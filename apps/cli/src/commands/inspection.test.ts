@@ -198,5 +198,18 @@ describe('zhizhi inspection verify-draw', () => {
     expect(missing.stderr).not.toContain('    at ');
     const unknown = await runCli(env, 'inspection', 'verify-draw', '--nope');
     expect(unknown.code).toBe(2);
+    // The public proof through the global --server option, without an API key.
+    const remote = await runCli(
+      env,
+      '--json',
+      '--server',
+      base,
+      'inspection',
+      'verify-draw',
+      '--plan',
+      PLAN.planId,
+    );
+    expect(remote.code, remote.stderr).toBe(0);
+    expect(JSON.parse(remote.stdout).ok).toBe(true);
   }, 60_000);
 });

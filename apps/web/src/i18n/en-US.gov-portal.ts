@@ -48,7 +48,6 @@ export const enUSGovPortal: Record<keyof typeof zhCNGovPortal, string> = {
   'portal.home.guide': 'Guide',
   'portal.town.all': 'Whole district',
   'portal.town.label': 'Where to apply',
-  'portal.town.hint': 'Choose a township',
   'portal.kind.immediate': 'Done on the spot',
   'portal.kind.promised': 'Within a promised time',
   'portal.visits.zero': 'No visit needed',

@@ -45,7 +45,6 @@ export const zhCNGovPortal = {
   'portal.home.guide': '办事指南',
   'portal.town.all': '全区',
   'portal.town.label': '办理地',
-  'portal.town.hint': '选择镇（街道）',
   'portal.kind.immediate': '即办件',
   'portal.kind.promised': '承诺件',
   'portal.visits.zero': '零次跑',

@@ -38,11 +38,12 @@ export function PortalHomePage() {
         <Card>
           <Typography.Paragraph>{t('portal.home.intro')}</Typography.Paragraph>
           <Space wrap style={{ width: '100%' }}>
+            <label htmlFor="portal-search-input">{t('portal.home.searchHint')}</label>
             <Input.Search
+              id="portal-search-input"
               value={text}
               onChange={(event) => setText(event.target.value)}
               onSearch={(value) => update({ q: value.trim() })}
-              placeholder={t('portal.home.searchHint')}
               enterButton={<SearchOutlined aria-label={t('portal.home.search')} />}
               allowClear
               maxLength={60}

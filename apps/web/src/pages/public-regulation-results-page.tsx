@@ -29,11 +29,13 @@ function Results() {
   const more = (loaded.data?.length ?? 0) > limit;
   return (
     <>
+      <label htmlFor="reg-results-q" style={{ display: 'block', marginBottom: 4 }}>
+        {t('regPublic.results.search')}
+      </label>
       <Input.Search
+        id="reg-results-q"
         allowClear
         defaultValue={q}
-        placeholder={t('regPublic.results.search')}
-        aria-label={t('regPublic.results.search')}
         enterButton
         size="large"
         onSearch={(value) => {

@@ -62,46 +62,52 @@ export function RegulationSubjectsPage() {
         {t('regStaff.nav.subjects')}
       </Typography.Title>
       <Typography.Paragraph style={{ margin: 0 }}>{t('regStaff.subjects.intro')}</Typography.Paragraph>
+      <label htmlFor="reg-subjects-q">{t('regStaff.subjects.search')}</label>
       <Space wrap>
         <Input.Search
+          id="reg-subjects-q"
           allowClear
           enterButton
           style={{ width: elderMode ? 480 : 360 }}
-          placeholder={t('regStaff.subjects.search')}
-          aria-label={t('regStaff.subjects.search')}
           onSearch={filter((value: string) => setQ(value.trim()))}
           data-testid="reg-subjects-search"
         />
-        <Select<SubjectKind>
-          allowClear
-          style={{ width: elderMode ? 200 : 160 }}
-          placeholder={t('regStaff.subject.kind')}
-          aria-label={t('regStaff.subject.kind')}
-          value={kind}
-          onChange={filter(setKind)}
-          options={SUBJECT_KINDS.map((value) => ({ value, label: t(`regStaff.kind.${value}`) }))}
-        />
-        <DivisionPicker
-          depth="town"
-          style={{ width: elderMode ? 280 : 220 }}
-          placeholder={t('regStaff.subject.township')}
-          aria-label={t('regStaff.subject.township')}
-          value={divisionCode}
-          onChange={filter(setDivisionCode)}
-        />
-        <Select<CreditClass>
-          allowClear
-          style={{ width: elderMode ? 240 : 190 }}
-          placeholder={t('regStaff.subject.creditClass')}
-          aria-label={t('regStaff.subject.creditClass')}
-          value={creditClass}
-          onChange={filter(setCreditClass)}
-          options={CREDIT_CLASSES.map((value) => ({
-            value,
-            label: `${value} · ${t(`regStaff.class.${value}`)}`,
-          }))}
-          data-testid="reg-subjects-class"
-        />
+        <Space>
+          <label htmlFor="reg-subjects-kind">{t('regStaff.subject.kind')}</label>
+          <Select<SubjectKind>
+            id="reg-subjects-kind"
+            allowClear
+            style={{ width: elderMode ? 200 : 160 }}
+            value={kind}
+            onChange={filter(setKind)}
+            options={SUBJECT_KINDS.map((value) => ({ value, label: t(`regStaff.kind.${value}`) }))}
+          />
+        </Space>
+        <Space>
+          <label htmlFor="reg-subjects-township">{t('regStaff.subject.township')}</label>
+          <DivisionPicker
+            id="reg-subjects-township"
+            depth="town"
+            style={{ width: elderMode ? 280 : 220 }}
+            value={divisionCode}
+            onChange={filter(setDivisionCode)}
+          />
+        </Space>
+        <Space>
+          <label htmlFor="reg-subjects-class">{t('regStaff.subject.creditClass')}</label>
+          <Select<CreditClass>
+            id="reg-subjects-class"
+            allowClear
+            style={{ width: elderMode ? 240 : 190 }}
+            value={creditClass}
+            onChange={filter(setCreditClass)}
+            options={CREDIT_CLASSES.map((value) => ({
+              value,
+              label: `${value} · ${t(`regStaff.class.${value}`)}`,
+            }))}
+            data-testid="reg-subjects-class"
+          />
+        </Space>
       </Space>
       <Card size="small">
         <Table<SubjectListItem>

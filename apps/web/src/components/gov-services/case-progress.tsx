@@ -101,13 +101,13 @@ function MatterCase({
             mode="supplement"
             onChange={(application) => onChange({ ...view, application })}
           />
+          <label htmlFor={`portal-supplement-note-${item.matterCode}`}>{t('portal.case.noteHint')}</label>
           <Input.TextArea
+            id={`portal-supplement-note-${item.matterCode}`}
             rows={2}
             maxLength={500}
             value={note}
             onChange={(event) => setNote(event.target.value)}
-            placeholder={t('portal.case.noteHint')}
-            aria-label={t('portal.case.noteHint')}
           />
           <Button
             type="primary"

@@ -1,4 +1,4 @@
-import { Select } from 'antd';
+import { Select, Space } from 'antd';
 import { useT } from '../../i18n/use-t';
 import type { Town } from './form-field';
 
@@ -24,16 +24,18 @@ export function TownSelect({
     ...towns.map((town) => ({ value: town.code, label: town.name })),
   ];
   return (
-    <Select
-      showSearch
-      optionFilterProp="label"
-      value={value}
-      onChange={onChange}
-      options={options}
-      placeholder={t('portal.town.hint')}
-      aria-label={t('portal.town.label')}
-      style={{ minWidth: 220 }}
-      data-testid="portal-town"
-    />
+    <Space wrap>
+      <label htmlFor="portal-town-select">{t('portal.town.label')}</label>
+      <Select
+        id="portal-town-select"
+        showSearch
+        optionFilterProp="label"
+        value={value}
+        onChange={onChange}
+        options={options}
+        style={{ minWidth: 220 }}
+        data-testid="portal-town"
+      />
+    </Space>
   );
 }

@@ -362,7 +362,12 @@ export function InspectorsTable({
       >
         <Typography.Paragraph type="secondary">{t('regStaff.inspector.conflictHelp')}</Typography.Paragraph>
         <Form form={conflictForm} layout="vertical" onFinish={declareConflict}>
-          <Form.Item name="subjectId" label={t('regStaff.subject.name')} rules={[{ required: true }]}>
+          <Form.Item
+            name="subjectId"
+            label={t('regStaff.subject.name')}
+            extra={t('regStaff.subjects.search')}
+            rules={[{ required: true }]}
+          >
             <SubjectSelect />
           </Form.Item>
         </Form>

@@ -201,13 +201,13 @@ export function RuleSetEditor({
               <Space orientation="vertical" size={4} style={{ width: '100%' }}>
                 <Input
                   value={r.description.zh}
-                  placeholder={t('regStaff.rules.zh')}
+                  prefix={t('regStaff.rules.zh')}
                   aria-label={t('regStaff.rules.zh')}
                   onChange={(e) => setRule(i, { description: { ...r.description, zh: e.target.value } })}
                 />
                 <Input
                   value={r.description.en}
-                  placeholder={t('regStaff.rules.en')}
+                  prefix={t('regStaff.rules.en')}
                   aria-label={t('regStaff.rules.en')}
                   onChange={(e) => setRule(i, { description: { ...r.description, en: e.target.value } })}
                 />

@@ -1,3 +1,4 @@
+import { SearchOutlined } from '@ant-design/icons';
 import { Select, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
@@ -72,7 +73,7 @@ export function SubjectSelect({ value, onChange }: { value?: string; onChange?: 
       onChange={onChange}
       options={options}
       showSearch={{ filterOption: false, onSearch: setQ }}
-      placeholder={t('regStaff.subjects.search')}
+      prefix={<SearchOutlined />}
       notFoundContent={t('common.noMatch')}
       data-testid="reg-subject-select"
     />

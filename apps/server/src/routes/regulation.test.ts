@@ -1,14 +1,10 @@
 import { systemActor } from '@zhizhi/kernel';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../testing';
+import { usccCheckCharacter } from '@zhizhi/kernel/identity';
 
-const CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 /** A synthetic 统一社会信用代码 with a valid GB 32100 check character. */
-function uscc(body17: string): string {
-  const sum = [...body17].reduce((s, c, i) => s + CHARS.indexOf(c) * WEIGHTS[i]!, 0);
-  return body17 + CHARS[(31 - (sum % 31)) % 31];
-}
+const uscc = (body17: string) => body17 + usccCheckCharacter(body17);
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
   'base64',

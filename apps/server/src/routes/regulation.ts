@@ -103,7 +103,7 @@ export function regulationRoutes(kernel: Kernel, modules: Modules) {
           reg.credit.records(request.actor, subject.id),
           reg.credit.ratings(request.actor, subject.id),
           reg.inspections.list(request.actor, { subjectId: subject.id }),
-          reg.credit.warnings(request.actor, {}).then((w) => w.filter((x) => x.subjectId === subject.id)),
+          reg.credit.warnings(request.actor, { subjectId: subject.id }),
         ]);
         const code =
           subject.kind === 'shop' || subject.kind === 'individual'

@@ -242,30 +242,34 @@ export interface PlanItem {
  * Sampling plans (抽查计划) and their draw: `draft` → `committed` (plan, seed commitment and inputs
  * digest published) → `drawn` (result published) → `published` (seed published).
  */
-export const regulationPlan = pgTable('regulation_plan', {
-  id: uuid('id').primaryKey(),
-  number: varchar('number', { length: 32 }).notNull(),
-  nameZh: text('name_zh').notNull(),
-  nameEn: text('name_en').notNull(),
-  departmentCode: varchar('department_code', { length: 32 }).notNull(),
-  items: jsonb('items').$type<PlanItem[]>().notNull(),
-  /** Township codes the plan covers (empty: the whole district). */
-  divisionCodes: jsonb('division_codes').$type<string[]>().notNull(),
-  minInspectors: integer('min_inspectors').notNull(),
-  status: varchar('status', { length: 16 }).notNull(),
-  /** Secret until the draw is done; then published. */
-  seed: varchar('seed', { length: 128 }),
-  seedCommitment: varchar('seed_commitment', { length: 64 }),
-  inputsDigest: varchar('inputs_digest', { length: 64 }),
-  input: jsonb('input').$type<CanonicalDrawInput>(),
-  result: jsonb('result').$type<DrawResult>(),
-  resultDigest: varchar('result_digest', { length: 64 }),
-  createdAt: ts('created_at').notNull(),
-  createdBy: text('created_by').notNull(),
-  committedAt: ts('committed_at'),
-  drawnAt: ts('drawn_at'),
-  seedPublishedAt: ts('seed_published_at'),
-});
+export const regulationPlan = pgTable(
+  'regulation_plan',
+  {
+    id: uuid('id').primaryKey(),
+    number: varchar('number', { length: 32 }).notNull(),
+    nameZh: text('name_zh').notNull(),
+    nameEn: text('name_en').notNull(),
+    departmentCode: varchar('department_code', { length: 32 }).notNull(),
+    items: jsonb('items').$type<PlanItem[]>().notNull(),
+    /** Township codes the plan covers (empty: the whole district). */
+    divisionCodes: jsonb('division_codes').$type<string[]>().notNull(),
+    minInspectors: integer('min_inspectors').notNull(),
+    status: varchar('status', { length: 16 }).notNull(),
+    /** Secret until the draw is done; then published. */
+    seed: varchar('seed', { length: 128 }),
+    seedCommitment: varchar('seed_commitment', { length: 64 }),
+    inputsDigest: varchar('inputs_digest', { length: 64 }),
+    input: jsonb('input').$type<CanonicalDrawInput>(),
+    result: jsonb('result').$type<DrawResult>(),
+    resultDigest: varchar('result_digest', { length: 64 }),
+    createdAt: ts('created_at').notNull(),
+    createdBy: text('created_by').notNull(),
+    committedAt: ts('committed_at'),
+    drawnAt: ts('drawn_at'),
+    seedPublishedAt: ts('seed_published_at'),
+  },
+  (t) => [uniqueIndex('regulation_plan_number').on(t.number)],
+);
 
 /** Inspections: one per visit (综合查一次 covers several departments' items), run as a case. */
 export const regulationInspection = pgTable(

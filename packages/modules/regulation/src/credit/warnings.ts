@@ -81,7 +81,10 @@ export function createWarnings(kernel: Kernel, options: WarningOptions = {}) {
     });
   }
 
-  async function list(actor: Actor, query: { status?: string; departmentCode?: string; limit?: number }) {
+  async function list(
+    actor: Actor,
+    query: { status?: string; departmentCode?: string; subjectId?: string; limit?: number },
+  ) {
     requirePermission(actor, P.read);
     const rows = await db
       .select({ warning: regulationWarning, name: regulationSubject.name, uscc: regulationSubject.uscc })
@@ -91,6 +94,7 @@ export function createWarnings(kernel: Kernel, options: WarningOptions = {}) {
         and(
           query.status ? eq(regulationWarning.status, query.status) : undefined,
           query.departmentCode ? eq(regulationWarning.departmentCode, query.departmentCode) : undefined,
+          query.subjectId ? eq(regulationWarning.subjectId, query.subjectId) : undefined,
         ),
       )
       .orderBy(desc(regulationWarning.createdAt))

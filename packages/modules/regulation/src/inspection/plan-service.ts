@@ -25,6 +25,8 @@ export type PlanRow = typeof regulationPlan.$inferSelect;
 
 /** Visits opened in the draw's own transaction; the rest follow in jobs of this many. */
 const DEFAULT_OPEN_BATCH = 200;
+/** Advisory lock serialising plan numbers (the kernel uses 727_0xx, the data module 727_101–102). */
+const PLAN_NUMBER_LOCK = 727_120;
 const OPEN_JOB = 'regulation.open_inspections';
 
 const ratio = z.number().min(0).max(1);
@@ -116,6 +118,8 @@ export function createPlanService(kernel: Kernel, deps: { roster: Roster; openBa
     const now = clock.now();
     return kernel.transaction(async (tx) => {
       const year = new Date(now.getTime() + 8 * 3_600_000).getUTCFullYear();
+      // One numbering at a time, so two plans made at once never get the same number.
+      await tx.execute(sql`select pg_advisory_xact_lock(${PLAN_NUMBER_LOCK})`);
       const [{ n }] = (await tx
         .select({ n: sql<number>`count(*)::int` })
         .from(regulationPlan)

@@ -6,7 +6,7 @@ import type { Executor } from '@zhizhi/kernel/db';
 import { ConflictError, InputError, NotFoundError, RateLimitedError } from '@zhizhi/kernel/errors';
 import { newId } from '@zhizhi/kernel/ids';
 import { orgDepartment } from '@zhizhi/kernel/org';
-import { and, avg, count, desc, eq, gte, inArray, isNotNull } from 'drizzle-orm';
+import { and, avg, count, desc, eq, gte, inArray, isNotNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { CreditService } from '../credit/credit-service';
 import { REGULATION_CASE_TYPES, SHOP_CODE_KIND } from '../inspection/case-types';
@@ -289,22 +289,18 @@ export function createShopService(
       throw new InputError('regulation.repair.invalid_input', 'Give the grounds for repair.', {
         errors: [{ path: 'reason', message: 'required, at most 4000 characters' }],
       });
-    const pending = await db
+    const [pending] = await db
       .select({ id: casesCase.id })
       .from(casesCase)
-      .where(and(eq(casesCase.typeCode, REGULATION_CASE_TYPES.repair), eq(casesCase.state, 'reviewing')));
-    const mine = pending.length
-      ? await db
-          .select({ data: casesCase.data })
-          .from(casesCase)
-          .where(
-            inArray(
-              casesCase.id,
-              pending.map((p) => p.id),
-            ),
-          )
-      : [];
-    if (mine.some((c) => (c.data as Record<string, unknown>).record_id === record.id))
+      .where(
+        and(
+          eq(casesCase.typeCode, REGULATION_CASE_TYPES.repair),
+          eq(casesCase.state, 'reviewing'),
+          sql`${casesCase.data} ->> 'record_id' = ${record.id}`,
+        ),
+      )
+      .limit(1);
+    if (pending)
       throw new ConflictError('regulation.repair.pending', 'A repair of this record is under review.');
     return kernel.transaction(async (tx) => {
       const opened = await kernel.cases.openInTransaction(tx, shopActor(actor, shop.divisionCode), {

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "regulation_plan_number" ON "regulation_plan" USING btree ("number");

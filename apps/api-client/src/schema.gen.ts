@@ -12873,6 +12873,1099 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cockpit/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every indicator at a scope with target, trajectory and status; the promise panels */
+        get: {
+            parameters: {
+                query?: {
+                    scope?: string;
+                    period?: "year" | "month" | "all";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            scope: {
+                                /** @enum {string} */
+                                type: "district" | "town" | "village" | "department";
+                                code: string;
+                                name: string;
+                                key: string;
+                            };
+                            period: {
+                                kind: string;
+                                from: string;
+                                to: string;
+                            };
+                            generatedAt: string;
+                            defaultScope: string;
+                            indicators: {
+                                code: string;
+                                nameZh: string;
+                                nameEn: string;
+                                unit: string;
+                                direction: string;
+                                promise: string;
+                                target: number | null;
+                                warningLine: number | null;
+                                baseline: number | null;
+                                baselineDate: string | null;
+                                deadline: string | null;
+                                ownerDepartment: {
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                } | null;
+                                /** @enum {string} */
+                                source: "measured" | "reported";
+                                formulaText: string;
+                                formulaTextEn: string;
+                                value: number | null;
+                                numerator: number | null;
+                                denominator: number | null;
+                                expected: number | null;
+                                progress: number | null;
+                                /** @enum {string} */
+                                status: "on_track" | "behind" | "below_warning" | "no_data";
+                                computedAt: string;
+                                /** @enum {string} */
+                                freshness: "live" | "computed" | "reported";
+                                drillLevels: ("district" | "town" | "village" | "department")[];
+                                openWarning?: {
+                                    id: string;
+                                    kind: string;
+                                    taskId: string | null;
+                                } | null;
+                            }[];
+                            panels: {
+                                /** @enum {string} */
+                                key: "services" | "governance" | "overview" | "codes";
+                                figures: {
+                                    key: string;
+                                    nameZh: string;
+                                    nameEn: string;
+                                    unit: string;
+                                    indicatorCode: string | null;
+                                    value: number | null;
+                                }[];
+                            }[];
+                            warnings: {
+                                open: number;
+                                dispatched: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cockpit/indicators/{code}/breakdown": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An indicator one level down: towns or departments of the district, villages of a town */
+        get: {
+            parameters: {
+                query: {
+                    level: "town" | "village" | "department";
+                    parent?: string;
+                    period?: "year" | "month" | "all";
+                };
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            indicator: {
+                                code: string;
+                                nameZh: string;
+                                nameEn: string;
+                                unit: string;
+                                direction: string;
+                                promise: string;
+                                target: number | null;
+                                warningLine: number | null;
+                                baseline: number | null;
+                                baselineDate: string | null;
+                                deadline: string | null;
+                                ownerDepartment: {
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                } | null;
+                                /** @enum {string} */
+                                source: "measured" | "reported";
+                                formulaText: string;
+                                formulaTextEn: string;
+                                value: number | null;
+                                numerator: number | null;
+                                denominator: number | null;
+                                expected: number | null;
+                                progress: number | null;
+                                /** @enum {string} */
+                                status: "on_track" | "behind" | "below_warning" | "no_data";
+                                computedAt: string;
+                                /** @enum {string} */
+                                freshness: "live" | "computed" | "reported";
+                                drillLevels: ("district" | "town" | "village" | "department")[];
+                                openWarning?: {
+                                    id: string;
+                                    kind: string;
+                                    taskId: string | null;
+                                } | null;
+                            };
+                            /** @enum {string} */
+                            level: "town" | "village" | "department";
+                            rows: {
+                                scope: string;
+                                name: string;
+                                value: number | null;
+                                numerator: number | null;
+                                denominator: number | null;
+                                /** @enum {string} */
+                                status: "on_track" | "behind" | "below_warning" | "no_data";
+                                drillLevels: ("district" | "town" | "village" | "department")[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cockpit/indicators/{code}/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The records behind a figure (events or applications), if the caller may read them */
+        get: {
+            parameters: {
+                query?: {
+                    scope?: string;
+                    period?: "year" | "month" | "all";
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            kind: "events" | "applications" | "none";
+                            total: number;
+                            items: {
+                                id: string;
+                                number: string;
+                                title: string;
+                                state: string;
+                                at: string;
+                                divisionName: string;
+                                departmentName: string;
+                                counted: boolean;
+                                href: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cockpit/indicators/{code}/trend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Daily year-to-date values and today’s live value */
+        get: {
+            parameters: {
+                query?: {
+                    scope?: string;
+                    days?: number;
+                };
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            points: {
+                                date: string;
+                                value: number | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cockpit/indicators/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Create or change an indicator definition (formula, target, warning line, owner) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cockpit/indicators/{code}/reported": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Figures reported for an indicator, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                code: string;
+                                value: number;
+                                asOf: string;
+                                note: string;
+                                evidenceFileIds: string[];
+                                reportedBy: string;
+                                reportedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Report a figure the platform does not produce, with evidence files (owner department) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            code: string;
+                            value: number;
+                            asOf: string;
+                            note: string;
+                            evidenceFileIds: string[];
+                            reportedBy: string;
+                            reportedAt: string;
+                        };
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cockpit/map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Town polygons with live counts, and live points (events, alarms, inspections) */
+        get: {
+            parameters: {
+                query?: {
+                    scope?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            towns: {
+                                /** @enum {string} */
+                                type: "FeatureCollection";
+                                features: {
+                                    /** @enum {string} */
+                                    type: "Feature";
+                                    properties: {
+                                        code: string;
+                                        name: string;
+                                        eventsOpen: number;
+                                        eventsTotal: number;
+                                        alarms: number;
+                                        inspections: number;
+                                    };
+                                    geometry: {
+                                        [key: string]: unknown;
+                                    };
+                                }[];
+                            };
+                            points: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "event" | "alarm" | "inspection";
+                                status: string;
+                                lng: number;
+                                lat: number;
+                                title: string;
+                                href: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cockpit/feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The newest events, applications, alarms, inspections and warnings */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "event" | "application" | "alarm" | "inspection" | "warning";
+                                title: string;
+                                at: string;
+                                divisionName: string;
+                                href: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cockpit/warnings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Warnings: open (to dispatch), dispatched, or resolved */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "open" | "dispatched" | "resolved";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                code: string;
+                                nameZh: string;
+                                nameEn: string;
+                                unit: string;
+                                scope: string;
+                                scopeName: string;
+                                /** @enum {string} */
+                                kind: "warning_line" | "trajectory";
+                                value: number | null;
+                                threshold: number | null;
+                                raisedAt: string;
+                                resolvedAt: string | null;
+                                taskId: string | null;
+                                ownerDepartment: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cockpit/warnings/{id}/dispatch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dispatch a warning as a 督办 task to the indicator’s owner department */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            taskId: string;
+                        };
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cockpit/layout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My big-screen layout (by my roles) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            role: string | null;
+                            panels: {
+                                id: string;
+                                visible: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cockpit/layouts/{role}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set a role’s big-screen layout (panel order and visibility) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    role: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            role: string | null;
+                            panels: {
+                                id: string;
+                                visible: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cockpit/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Weekly indicator reports */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                weekFrom: string;
+                                weekTo: string;
+                                /** @enum {string} */
+                                trigger: "schedule" | "manual";
+                                generatedBy: string;
+                                generatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Generate this week’s report now (PDF and XLSX) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string | null;
+                        };
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cockpit/reports/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a weekly report as PDF or XLSX */
+        get: {
+            parameters: {
+                query: {
+                    format: "pdf" | "xlsx";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cockpit/consistency": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Compare the incremental counters with a recomputation from source data */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            counters: number;
+                            mismatches: number;
+                            checkedAt: string;
+                        };
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cockpit/rebuild": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Recompute every counter from source data (after bulk loads) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            counters: number;
+                        };
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/regulation/draws": {
         parameters: {
             query?: never;

@@ -37,6 +37,7 @@ import { governanceRoutes } from './routes/governance';
 import { notificationRoutes } from './routes/notifications';
 import { open311Routes } from './routes/open311';
 import { placesRoutes } from './routes/places';
+import { cockpitRoutes } from './routes/cockpit';
 import { regulationRoutes } from './routes/regulation';
 import { regulationPlanRoutes } from './routes/regulation-plans';
 import { regulationPublicRoutes } from './routes/regulation-public';
@@ -178,6 +179,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(servicesRoutes(kernel, options.modules));
   await app.register(regulationRoutes(kernel, options.modules));
   await app.register(regulationPlanRoutes(kernel, options.modules));
+  await app.register(cockpitRoutes(kernel, options.modules));
   await app.register(regulationPublicRoutes(kernel, options.modules));
   for (const routes of options.routes ?? []) await app.register(routes);
 

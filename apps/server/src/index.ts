@@ -8,3 +8,4 @@ export {
   type StartServerOptions,
 } from './server';
 export { problem, type Problem } from './plugins/problem';
+export { createModules, startModules, type Modules, type ModulesOptions } from './modules';

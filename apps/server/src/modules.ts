@@ -7,18 +7,27 @@ import {
   type DataCollection,
   createOpenDataService,
   createSharing,
+  registerDataIndicators,
   type OpenDataService,
   type Sharing,
 } from '@zhizhi/data';
-import { createGovernance, type Governance } from '@zhizhi/governance';
+import { type Cockpit, createCockpit } from '@zhizhi/cockpit';
+import { createGovernance, createSupervisionService, type Governance } from '@zhizhi/governance';
 import type { Kernel } from '@zhizhi/kernel';
 import { identityEnterprise } from '@zhizhi/kernel/identity';
 import { eq } from 'drizzle-orm';
-import { fenghuaBoundary, fenghuaCertificateTypes, fenghuaRegion, townSeats } from '@zhizhi/pack-fenghua';
+import {
+  fenghuaBoundary,
+  fenghuaCertificateTypes,
+  fenghuaPlanTargets,
+  fenghuaRegion,
+  townSeats,
+} from '@zhizhi/pack-fenghua';
 import { createPlaces, type Places } from '@zhizhi/places';
 import { createRegulation, type Regulation } from '@zhizhi/regulation';
 import { createServices, httpGatewayChannel, type Services } from '@zhizhi/services';
 import { createSensing, type Sensing } from '@zhizhi/sensing';
+import { registerCockpitSources } from './cockpit-sources';
 import { registerRegulationFeeds } from './regulation-feeds';
 
 /** The domain modules of this deployment, composed over one kernel. */
@@ -31,6 +40,8 @@ export interface Modules {
     openData: OpenDataService;
     sharing: Sharing;
     collection: DataCollection;
+    /** Defines the public-data indicators (目录数, 数据项数, 开放, 调用量) in the kernel registry. */
+    registerIndicators: () => Promise<void>;
   };
   /** Sensing (issue #5): stations, telemetry, alarms, multi-hazard warning. */
   sensing: Sensing;
@@ -40,6 +51,8 @@ export interface Modules {
   services: Services;
   /** Regulation (issue #8): market subjects, credit, 双随机 inspections, 众安码. */
   regulation: Regulation;
+  /** Leadership cockpit (issue #9): plan targets live, drill-down, warnings dispatched as tasks. */
+  cockpit: Cockpit;
   /** The public base URL printed on codes and used in links, e.g. `http://localhost:8080`. */
   publicUrl: string;
   /** The district map base: boundary and township seats (GeoJSON, GCJ-02). */
@@ -57,6 +70,8 @@ export interface ModulesOptions {
   emailGateway?: { url: string; token?: string };
   /** Salt for hashing who reviewed a shop (码上评价); derived from the deployment's secrets. */
   reviewSalt?: string;
+  /** How often the cockpit checks warnings and refreshes today's snapshot (ms); 0: never (tests). */
+  cockpitTickMs?: number;
 }
 
 /** Builds the modules (their job handlers and event subscriptions register here, once per kernel). */
@@ -77,6 +92,7 @@ export function createModules(kernel: Kernel, options: ModulesOptions = {}): Mod
     openData: createOpenDataService(kernel),
     sharing: createSharing(kernel),
     collection: createDataCollection(kernel, { allowedHosts: options.dataLoadAllowedHosts }),
+    registerIndicators: () => registerDataIndicators(kernel, kernel.db, fenghuaRegion.districtCode),
   };
   const sensing = createSensing(kernel, { warning: { regionName: '奉化区' } });
   const places = createPlaces(kernel, { reviewDepartmentCode: 'mzj' });
@@ -113,6 +129,14 @@ export function createModules(kernel: Kernel, options: ModulesOptions = {}): Mod
     },
   });
   registerRegulationFeeds(kernel, regulation);
+  const supervision = createSupervisionService(kernel);
+  const cockpit = createCockpit(kernel, {
+    districtCode: fenghuaRegion.districtCode,
+    districtName: '宁波市奉化区',
+    tickMs: options.cockpitTickMs,
+    dispatchTask: (actor, input) => supervision.createTask(actor, input),
+  });
+  registerCockpitSources(kernel, cockpit);
   return {
     governance,
     data,
@@ -120,6 +144,7 @@ export function createModules(kernel: Kernel, options: ModulesOptions = {}): Mod
     places,
     services,
     regulation,
+    cockpit,
     publicUrl: base,
     region: { boundary: fenghuaBoundary, towns: townSeats },
   };
@@ -135,4 +160,6 @@ export async function startModules(modules: Modules) {
   await modules.places.start();
   await modules.services.start();
   await modules.regulation.start();
+  await modules.data.registerIndicators();
+  await modules.cockpit.start(fenghuaPlanTargets);
 }

@@ -95,6 +95,8 @@ export async function startServer(config: Config, options: StartServerOptions = 
         regulation: modules.regulation,
       });
       if (result.seeded) options.onDemoSeeded?.(result);
+      // The cockpit's warnings and today's snapshot reflect the demo data at once, not a minute later.
+      void modules.cockpit.queueTick();
     }
     const app = await buildApp({
       kernel,
@@ -151,6 +153,8 @@ export async function startServer(config: Config, options: StartServerOptions = 
         if (calendarRefresh) clearInterval(calendarRefresh);
         await kernel.jobs.stop();
         await modules.sensing.stop();
+        modules.cockpit.stop();
+        await modules.cockpit.settle();
         await kernel.events.dispatch().catch(() => {});
         await socketServer?.stop();
         await database.close();

@@ -25,7 +25,7 @@ export async function createTestApp(
     roles: [{ roleCode: 'auditor', divisionCode: '330213000000' }],
     mustChangePassword: false,
   });
-  const modules = createModules(t.kernel);
+  const modules = createModules(t.kernel, { cockpitTickMs: 0 });
   await startModules(modules);
   const app: App = await buildApp({
     kernel: t.kernel,

@@ -95,6 +95,8 @@ export const casesCase = pgTable(
     index('cases_case_department').on(t.departmentId, t.state),
     index('cases_case_division').on(t.divisionCode),
     index('cases_case_assignee').on(t.assigneeId),
+    // Newest cases of a type (live feeds and maps) without scanning the type's history.
+    index('cases_case_type_opened').on(t.typeCode, t.openedAt),
   ],
 );
 

@@ -45,3 +45,16 @@ export class RateLimitedError extends KernelError {
 export function isKernelError(error: unknown): error is KernelError {
   return error instanceof KernelError;
 }
+
+/**
+ * An error's message fit for logs and stored error columns: a failed query's driver message
+ * (“value too long for type character varying(64)”), never the query's parameters — the ORM's own
+ * message lists them, and they can hold personal data or whole files.
+ */
+export function safeErrorMessage(error: unknown): string {
+  const err = error as { message?: unknown; cause?: { message?: unknown } };
+  const message = String(err?.message ?? error);
+  if (message.startsWith('Failed query') && err?.cause?.message)
+    return String(err.cause.message).split('\n')[0];
+  return message.split('\nparams:')[0].slice(0, 1000);
+}

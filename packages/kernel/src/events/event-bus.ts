@@ -1,3 +1,4 @@
+import { safeErrorMessage } from '../errors';
 import { and, asc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock';
@@ -104,14 +105,14 @@ export function createEventBus(options: EventBusOptions) {
         delivered.push(row.seq);
       } catch (error) {
         options.logger?.warn(
-          { eventType: row.type, seq: row.seq, err: (error as Error).message },
+          { eventType: row.type, seq: row.seq, err: safeErrorMessage(error) },
           'event handler failed',
         );
         await options.db
           .update(eventsOutbox)
           .set({
             attempts: sql`${eventsOutbox.attempts} + 1`,
-            lastError: String((error as Error).message).slice(0, 500),
+            lastError: safeErrorMessage(error).slice(0, 500),
           })
           .where(eq(eventsOutbox.seq, row.seq));
         break; // keep order: retry from here next time

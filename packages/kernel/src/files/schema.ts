@@ -18,7 +18,7 @@ export const filesFile = pgTable(
     sha256: varchar('sha256', { length: 64 }).notNull(),
     size: integer('size').notNull(),
     /** Detected from the content, never from the client's claim. */
-    mime: varchar('mime', { length: 64 }).notNull(),
+    mime: varchar('mime', { length: 128 }).notNull(),
     /** The uploader's file name, for display. */
     name: text('name').notNull(),
     content: bytea('content').notNull(),

@@ -73,6 +73,22 @@ export function createIndicatorRegistry(deps: { db: Db; clock: Clock }) {
     return deps.db.select().from(indicatorsIndicator).orderBy(asc(indicatorsIndicator.code));
   }
 
+  /** Whether a computer is registered for the indicator (a module registered it in this process). */
+  function has(code: string) {
+    return computers.has(code);
+  }
+
+  /** Computes one indicator's counts for [from, to) from source data, without storing them. */
+  async function evaluate(executor: Executor, code: string, from: Date, to: Date) {
+    const computer = computers.get(code);
+    if (!computer)
+      throw new NotFoundError(
+        'indicators.computer.not_found',
+        `No computer registered for indicator ${code}.`,
+      );
+    return computer({ tx: executor, from, to });
+  }
+
   /** Computes one indicator for one period and stores every scope's value. */
   async function compute(tx: Executor, code: string, period: Period, periodStart: string) {
     const computer = computers.get(code);
@@ -186,7 +202,7 @@ export function createIndicatorRegistry(deps: { db: Db; clock: Clock }) {
       .orderBy(asc(indicatorsSnapshot.scopeCode));
   }
 
-  return { define, registerComputer, list, compute, computeAll, series, latest };
+  return { define, registerComputer, has, evaluate, list, compute, computeAll, series, latest };
 }
 
 export type IndicatorRegistry = ReturnType<typeof createIndicatorRegistry>;

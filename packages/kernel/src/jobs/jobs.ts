@@ -3,7 +3,7 @@ import { and, asc, desc, eq, inArray, lt, lte, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock';
 import type { Db, Executor, Tx } from '../db/types';
-import { ConflictError, InputError, NotFoundError } from '../errors';
+import { ConflictError, InputError, NotFoundError, safeErrorMessage } from '../errors';
 import { newId } from '../ids';
 import { jobsJob, jobsSchedule } from './schema';
 
@@ -185,7 +185,7 @@ export function createJobs(options: JobsOptions) {
           id: job.id,
           attempts: job.attempts + 1,
           maxAttempts: job.maxAttempts,
-          message: (error as Error).message,
+          message: safeErrorMessage(error),
         };
         const done = failure.attempts >= job.maxAttempts;
         await tx
@@ -229,7 +229,7 @@ export function createJobs(options: JobsOptions) {
     try {
       while (timer && (await runDue(BATCH)) === BATCH) await new Promise((resolve) => setImmediate(resolve));
     } catch (error) {
-      options.logger?.error({ err: (error as Error).message }, 'job runner failed');
+      options.logger?.error({ err: safeErrorMessage(error) }, 'job runner failed');
     } finally {
       draining = false;
     }

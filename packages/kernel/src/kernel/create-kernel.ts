@@ -1,3 +1,4 @@
+import { safeErrorMessage } from '../errors';
 import type { Logger } from 'pino';
 import { type Actor, requirePermission } from '../access';
 import { listAudit, type ListAuditOptions, recordAudit, sealAuditDaysUpTo, verifyAudit } from '../audit';
@@ -55,7 +56,7 @@ export function createKernel(options: KernelOptions) {
       dispatchTimer = null;
       events
         .dispatch()
-        .catch((error) => logger?.error({ err: (error as Error).message }, 'event dispatch failed'));
+        .catch((error) => logger?.error({ err: safeErrorMessage(error) }, 'event dispatch failed'));
     }, 10);
     dispatchTimer.unref();
   }

@@ -3,3 +3,4 @@ export * from './quality';
 export * from './collection';
 export * from './opendata';
 export * from './sharing';
+export { DATA_INDICATORS, registerDataIndicators } from './indicators';

@@ -100,6 +100,25 @@ export const REGULATION_INDICATORS: Definition[] = [
       })),
   },
   {
+    code: 'regulation.traceability',
+    nameZh: '监管全流程可追溯率',
+    nameEn: 'Inspections traceable end to end',
+    target: 100,
+    formula:
+      'inspections concluded in the period with the whole loop on the platform (a case with its steps, the result with checklist and inspectors, published) / inspections concluded in the period',
+    tally: async (tx, from, to) =>
+      (await inspections(tx, from, to, 'concludedAt')).map((i) => ({
+        department: i.departmentCodes[0] ?? '',
+        num:
+          i.caseId !== null &&
+          i.result !== null &&
+          i.checklist !== null &&
+          i.inspectorIds.length >= 2 &&
+          i.publishedAt !== null,
+        den: true,
+      })),
+  },
+  {
     code: 'regulation.joint_share',
     nameZh: '联合检查占比',
     nameEn: 'Joint inspections',

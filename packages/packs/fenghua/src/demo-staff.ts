@@ -99,4 +99,6 @@ export const fenghuaDemoStaff: DemoStaffSeed[] = [
     ...staff(n, username, title, department, 'handler', FENGHUA_DISTRICT_CODE),
     roles: [{ roleCode: 'handler' as const, divisionCode: FENGHUA_DISTRICT_CODE, ownDepartment: true }],
   })),
+  // 一屏通览: the bureau answerable for the supervision targets receives the cockpit's 督办 tasks.
+  staff(18, 'scjgj.admin', '市场监管局部门管理员（督办任务）', 'scjgj', 'dept_admin', FENGHUA_DISTRICT_CODE),
 ];

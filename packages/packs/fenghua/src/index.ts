@@ -39,6 +39,7 @@ export {
   type SeedFenghuaResult,
   type DemoCredential,
 } from './seed';
+export { type SeedScaleActivityOptions, type SeedScaleActivityResult, seedScaleActivity } from './scale-seed';
 export type { SyntheticIdNumberOptions, SyntheticUsccOptions } from './people';
 export {
   SYNTHETIC_ID_SEQUENCES,
@@ -74,3 +75,4 @@ export {
   type RegulationDemoResult,
   seedRegulationDemo,
 } from './regulation';
+export { fenghuaPlanTargets } from './cockpit-targets';

@@ -1,0 +1,187 @@
+import type { Kernel } from '@zhizhi/kernel';
+import { type Actor, requirePermission, systemActor } from '@zhizhi/kernel/access';
+import { recordAudit } from '@zhizhi/kernel/audit';
+import { rows } from '@zhizhi/kernel/db';
+import { NotFoundError } from '@zhizhi/kernel/errors';
+import { newId } from '@zhizhi/kernel/ids';
+import { sql } from 'drizzle-orm';
+import { COCKPIT_PERMISSIONS as P } from './permissions';
+import type { ReportData } from './reports/report-data';
+import { buildWeeklyPdf } from './reports/weekly-pdf';
+import { buildWeeklyXlsx } from './reports/weekly-xlsx';
+import { beijingDay, periodOf } from './scope';
+import type { ValueReader } from './values';
+import type { Warnings } from './warnings';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const DAY = 86_400_000;
+
+/** Monday (Beijing date) of the week containing `day`. */
+export function mondayOf(day: string): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  const back = (d.getUTCDay() + 6) % 7;
+  return new Date(d.getTime() - back * DAY).toISOString().slice(0, 10);
+}
+
+const addDays = (day: string, n: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
+
+/** The weekly report of every indicator with trends (PDF and XLSX), on a schedule and on demand. */
+export function createWeeklyReports(
+  kernel: Kernel,
+  deps: { district: string; districtName: string; reader: ValueReader; warnings: Warnings },
+) {
+  const { district, reader } = deps;
+
+  async function reportData(weekFrom: string, weekTo: string): Promise<ReportData> {
+    const end = new Date(Math.min(Date.parse(`${weekTo}T23:59:59.999+08:00`), kernel.clock.now().getTime()));
+    const period = { ...periodOf('year', end), to: end };
+    const towns = new Map(
+      (
+        await rows<{ code: string; name: string }>(
+          kernel.db,
+          sql`select code, name from org_division where level = 'town' and valid_to is null order by sort, code`,
+        )
+      ).map((t) => [t.code, t.name]),
+    );
+    const since = addDays(weekTo, -27);
+    const indicators: ReportData['indicators'] = [];
+    for (const def of await reader.indicators()) {
+      const scope = { type: 'district' as const, code: district };
+      const v = await reader.valueAt(def, scope, period);
+      const snaps = await rows<{ day: string; value: number | null }>(
+        kernel.db,
+        sql`select day::text as day, value from cockpit_snapshot where code = ${def.code} and scope = 'district'
+          and day >= ${since}::date and day <= ${weekTo}::date order by day`,
+      );
+      const townValues = def.levels.includes('town') ? await reader.scopeValues(def, period, 'town') : [];
+      indicators.push({
+        code: def.code,
+        nameZh: def.nameZh,
+        unit: def.unit,
+        direction: def.direction,
+        promise: def.promise,
+        target: def.target,
+        warningLine: def.warningLine,
+        baseline: def.baseline,
+        value: v.value,
+        expected: v.expected,
+        status: v.status,
+        source: def.source,
+        ownerName: def.ownerDepartment?.name ?? null,
+        formulaText: def.formulaText,
+        trend: snaps.map((s) => ({ date: s.day, value: s.value })),
+        towns: townValues.map((t) => ({ name: towns.get(t.scope.code) ?? t.scope.code, value: t.value })),
+      });
+    }
+    const open = [
+      ...(await deps.warnings.list(systemActor, { status: 'open' })).items,
+      ...(await deps.warnings.list(systemActor, { status: 'dispatched' })).items,
+    ];
+    return {
+      title: `${deps.districtName}数字政府建设指标周报`,
+      districtName: deps.districtName,
+      weekFrom,
+      weekTo,
+      generatedAt: kernel.clock.now().toISOString(),
+      locale: 'zh-CN',
+      indicators,
+      warnings: open.map((w) => ({
+        nameZh: w.nameZh,
+        scopeName: w.scopeName,
+        kind: w.kind,
+        value: w.value,
+        threshold: w.threshold,
+        raisedAt: w.raisedAt,
+        taskNumber: w.taskId ? '已督办' : null,
+      })),
+    };
+  }
+
+  async function generate(actor: Actor, trigger: 'schedule' | 'manual', weekFrom: string) {
+    const weekTo = addDays(weekFrom, 6);
+    const data = await reportData(weekFrom, weekTo);
+    const stem = `${deps.districtName}指标周报-${weekFrom}`;
+    const pdf = await kernel.files.store(actor, {
+      name: `${stem}.pdf`,
+      content: buildWeeklyPdf(data),
+      allowed: ['application/pdf'],
+      maxBytes: 20 * 1024 * 1024,
+    });
+    const xlsx = await kernel.files.store(actor, {
+      name: `${stem}.xlsx`,
+      content: await buildWeeklyXlsx(data),
+      allowed: [XLSX],
+      maxBytes: 20 * 1024 * 1024,
+    });
+    const id = newId();
+    const inserted = await kernel.transaction(async (tx) => {
+      const done = await rows<{ id: string }>(
+        tx,
+        sql`insert into cockpit_report (id, week_from, week_to, trigger, pdf_file_id, xlsx_file_id, generated_by, generated_at)
+          values (${id}, ${weekFrom}::date, ${weekTo}::date, ${trigger}, ${pdf.id}, ${xlsx.id}, ${actor.name}, ${kernel.clock.now().toISOString()}::timestamptz)
+          on conflict do nothing returning id`,
+      );
+      if (done.length)
+        await recordAudit(tx, kernel.clock, {
+          actor,
+          action: 'cockpit.report.generated',
+          subjectType: 'cockpit_report',
+          subjectId: id,
+        });
+      return done.length > 0;
+    });
+    return inserted ? id : null;
+  }
+
+  /** Makes last week's scheduled report once (Monday onwards). */
+  async function ensureScheduled() {
+    const lastMonday = addDays(mondayOf(beijingDay(kernel.clock.now())), -7);
+    const [exists] = await rows<{ id: string }>(
+      kernel.db,
+      sql`select id from cockpit_report where trigger = 'schedule' and week_from = ${lastMonday}::date`,
+    );
+    if (exists) return null;
+    return generate(systemActor, 'schedule', lastMonday);
+  }
+
+  /** This week so far, on demand. */
+  async function generateNow(actor: Actor) {
+    requirePermission(actor, P.view);
+    const id = await generate(actor, 'manual', mondayOf(beijingDay(kernel.clock.now())));
+    return { id };
+  }
+
+  async function list(actor: Actor) {
+    requirePermission(actor, P.view);
+    const list = await rows<Record<string, unknown>>(
+      kernel.db,
+      sql`select id, week_from::text as week_from, week_to::text as week_to, trigger, generated_by, generated_at
+        from cockpit_report order by generated_at desc limit 100`,
+    );
+    return {
+      items: list.map((r) => ({
+        id: r.id as string,
+        weekFrom: r.week_from as string,
+        weekTo: r.week_to as string,
+        trigger: r.trigger as 'schedule' | 'manual',
+        generatedBy: r.generated_by as string,
+        generatedAt: new Date(r.generated_at as string).toISOString(),
+      })),
+    };
+  }
+
+  async function file(actor: Actor, id: string, format: 'pdf' | 'xlsx') {
+    requirePermission(actor, P.view);
+    const [row] = await rows<{ pdf_file_id: string; xlsx_file_id: string }>(
+      kernel.db,
+      sql`select pdf_file_id, xlsx_file_id from cockpit_report where id = ${id}`,
+    );
+    if (!row) throw new NotFoundError('cockpit.report.not_found', 'No such report.');
+    return kernel.files.read(format === 'pdf' ? row.pdf_file_id : row.xlsx_file_id);
+  }
+
+  return { reportData, generate, ensureScheduled, generateNow, list, file };
+}
+
+export type WeeklyReports = ReturnType<typeof createWeeklyReports>;

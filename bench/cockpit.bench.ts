@@ -6,6 +6,9 @@
 // Run: npx tsx bench/cockpit.bench.ts [--quick] — BENCH_EVENTS (10,000,000; 200,000 quick),
 // BENCH_APPLICATIONS (1,000,000; 20,000 quick), BENCH_PGLITE_EVENTS (PGlite's share, default the
 // same), BENCH_UPDATES (2,000), BENCH_REQUESTS (200 per endpoint), BENCH_DATABASE_URL.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { refreshFact } from '@zhizhi/cockpit';
@@ -265,25 +268,37 @@ async function main() {
     `cockpit bench: ${fmt(EVENTS)} events, ${fmt(APPLICATIONS)} applications (PGlite ${fmt(PGLITE_EVENTS)} / ${fmt(PGLITE_APPLICATIONS)}); ${machine}`,
   );
   const results: BenchResult[] = [];
-  const embedded = await openDatabase();
-  results.push(
-    ...(await benchDatabase(
-      embedded,
-      'PGlite in memory',
-      machine,
-      date,
-      PGLITE_EVENTS,
-      PGLITE_APPLICATIONS,
-    ).finally(() => embedded.close())),
-  );
-  results.push(
-    ...(await onScratchPostgres(POSTGRES_URL, 'zhizhi_bench_cockpit', (database) =>
-      benchDatabase(database, 'PostgreSQL', machine, date, EVENTS, APPLICATIONS),
-    )),
-  );
+  const only = process.env.BENCH_ONLY;
+  if (only !== 'postgres') {
+    // On disk: ten million events do not fit PGlite's in-memory (32-bit WebAssembly) heap.
+    const dir = mkdtempSync(join(tmpdir(), 'zhizhi-bench-cockpit-'));
+    const embedded = await openDatabase({ dataDir: dir });
+    try {
+      results.push(
+        ...(await benchDatabase(
+          embedded,
+          'PGlite on disk',
+          machine,
+          date,
+          PGLITE_EVENTS,
+          PGLITE_APPLICATIONS,
+        )),
+      );
+    } finally {
+      await embedded.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  if (only !== 'pglite')
+    results.push(
+      ...(await onScratchPostgres(POSTGRES_URL, 'zhizhi_bench_cockpit', (database) =>
+        benchDatabase(database, 'PostgreSQL', machine, date, EVENTS, APPLICATIONS),
+      )),
+    );
   log(formatTable(results));
-  writeResults(RESULTS_PATH, results);
-  log(`\nwrote ${RESULTS_PATH}`);
+  const path = only ? RESULTS_PATH.replace('.json', `-${only}.json`) : RESULTS_PATH;
+  writeResults(path, results);
+  log(`\nwrote ${path}`);
   process.exit(0);
 }
 

@@ -13519,6 +13519,7 @@ export interface paths {
             parameters: {
                 query?: {
                     status?: "open" | "dispatched" | "resolved";
+                    scope?: string;
                 };
                 header?: never;
                 path?: never;
@@ -13685,7 +13686,44 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** A role’s saved big-screen layout (the default when none is saved) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    role: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            role: string | null;
+                            panels: {
+                                id: string;
+                                visible: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         /** Set a role’s big-screen layout (panel order and visibility) */
         put: {
             parameters: {
@@ -13730,6 +13768,52 @@ export interface paths {
                 };
             };
         };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cockpit/reported/{id}/evidence/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download an evidence file of a reported figure */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    fileId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Error (RFC 9457 problem+json with a stable `code`) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;

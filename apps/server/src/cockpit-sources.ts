@@ -104,19 +104,6 @@ export function registerCockpitSources(kernel: Kernel, cockpit: Cockpit) {
   });
   figure({
     panel: 'overview',
-    key: 'targets_on_track',
-    nameZh: '达标进度正常的指标',
-    nameEn: 'Targets on track',
-    unit: 'count',
-    compute: async () =>
-      one(
-        kernel,
-        sql`select (select count(*) from cockpit_indicator)::int - count(distinct code)::int as n
-          from cockpit_warning where resolved_at is null and scope = 'district'`,
-      ),
-  });
-  figure({
-    panel: 'overview',
     key: 'warnings_open',
     nameZh: '待督办预警',
     nameEn: 'Warnings to dispatch',

@@ -4,6 +4,7 @@ import zhCN from 'antd/locale/zh_CN';
 import { lazy, type ReactNode, Suspense } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { AppLayout } from './components/app-layout';
+import { cockpitStaffRoutes } from './components/cockpit-staff/staff-routes';
 import { RequireAuth, RequirePage } from './components/guards';
 import { portalRoutes } from './components/gov-services/portal-routes';
 import { regulationInspectorRoutes } from './components/regulation-public/inspector-routes';
@@ -130,6 +131,9 @@ const PlacesDoorplatesPage = lazy(() =>
 const PlacesPublicDoorplatePage = lazy(() =>
   import('./pages/places-public-doorplate-page').then((m) => ({ default: m.PlacesPublicDoorplatePage })),
 );
+const CockpitScreenPage = lazy(() =>
+  import('./pages/cockpit-screen-page').then((m) => ({ default: m.CockpitScreenPage })),
+);
 const NotFoundPage = lazy(() => import('./pages/not-found-page').then((m) => ({ default: m.NotFoundPage })));
 
 const loading = <Spin size="large" style={{ display: 'block', margin: '20vh auto' }} />;
@@ -155,6 +159,10 @@ function AppRoutes() {
         <Route path="/doorplate/:token" element={<PlacesPublicDoorplatePage />} />
         {portalRoutes()}
         {regulationPublicRoutes()}
+        <Route
+          path="/cockpit"
+          element={<RequireAuth>{guarded('cockpitScreen', <CockpitScreenPage />)}</RequireAuth>}
+        />
         <Route
           element={
             <RequireAuth>
@@ -216,6 +224,7 @@ function AppRoutes() {
           {servicesStaffRoutes()}
           {regulationInspectorRoutes()}
           {regulationStaffRoutes()}
+          {cockpitStaffRoutes()}
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

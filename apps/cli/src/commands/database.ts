@@ -1,4 +1,10 @@
-import { MAX_SYNTHETIC_CITIZENS, seedFenghua, seedScaleActivity } from '@zhizhi/pack-fenghua';
+import { rebuildTallies } from '@zhizhi/cockpit';
+import {
+  FENGHUA_DISTRICT_CODE,
+  MAX_SYNTHETIC_CITIZENS,
+  seedFenghua,
+  seedScaleActivity,
+} from '@zhizhi/pack-fenghua';
 import type { Command } from 'commander';
 import { createOutput, withKernel } from '../context';
 import { printCredentials } from './print-credentials';
@@ -48,7 +54,9 @@ export function registerDatabaseCommands(program: Command) {
           onProgress: activityBar?.update,
         });
         activityBar?.done();
-        return { ...seeded, activity: { ...activity, seconds: (Date.now() - started) / 1000 } };
+        // Rows written in bulk raise no events: the cockpit's counters are recomputed from source.
+        const counters = await kernel.transaction((tx) => rebuildTallies(tx, FENGHUA_DISTRICT_CODE));
+        return { ...seeded, activity: { ...activity, counters, seconds: (Date.now() - started) / 1000 } };
       });
       if (!out.json) printCredentials(result.credentials);
       const { activity } = result;

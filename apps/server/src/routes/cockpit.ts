@@ -180,7 +180,10 @@ export function cockpitRoutes(kernel: Kernel, modules: Modules) {
         schema: {
           tags,
           summary: 'Warnings: open (to dispatch), dispatched, or resolved',
-          querystring: z.object({ status: z.enum(['open', 'dispatched', 'resolved']).optional() }),
+          querystring: z.object({
+            status: z.enum(['open', 'dispatched', 'resolved']).optional(),
+            scope: S.scopeQuery,
+          }),
           response: { 200: listOf(S.warningSchema) },
         },
       },
@@ -219,6 +222,36 @@ export function cockpitRoutes(kernel: Kernel, modules: Modules) {
         },
       },
       async (request) => cockpit.admin.setLayout(request.actor, request.params.role, request.body),
+    );
+    r.get(
+      '/api/cockpit/layouts/:role',
+      {
+        schema: {
+          tags,
+          summary: 'A role’s saved big-screen layout (the default when none is saved)',
+          params: z.object({ role: z.string().min(1).max(64) }),
+          response: { 200: S.layoutSchema },
+        },
+      },
+      async (request) => cockpit.admin.layoutOfRole(request.actor, request.params.role),
+    );
+    r.get(
+      '/api/cockpit/reported/:id/evidence/:fileId',
+      {
+        schema: {
+          tags,
+          summary: 'Download an evidence file of a reported figure',
+          params: z.object({ id: uuid, fileId: uuid }),
+        },
+      },
+      async (request, reply) => {
+        const file = await cockpit.admin.evidence(request.actor, request.params.id, request.params.fileId);
+        return reply
+          .type(file.mime)
+          .header('cache-control', 'private, max-age=86400')
+          .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.name)}`)
+          .send(file.content);
+      },
     );
     r.get(
       '/api/cockpit/reports',

@@ -9,6 +9,8 @@ import { enUSGovPortal } from './en-US.gov-portal';
 import { enUSGovStaff } from './en-US.gov-staff';
 import { enUSRegulationPublic } from './en-US.regulation-public';
 import { enUSRegulationStaff } from './en-US.regulation-staff';
+import { enUSCockpitScreen } from './en-US.cockpit-screen';
+import { enUSCockpitStaff } from './en-US.cockpit-staff';
 import type { Messages } from './zh-CN';
 
 /** English. Typed as the zh-CN shape: a missing or extra key is a type error. */
@@ -408,4 +410,6 @@ export const enUS: Messages = {
   ...enUSGovStaff,
   ...enUSRegulationPublic,
   ...enUSRegulationStaff,
+  ...enUSCockpitScreen,
+  ...enUSCockpitStaff,
 };

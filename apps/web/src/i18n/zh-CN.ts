@@ -9,6 +9,8 @@ import { zhCNGovPortal } from './zh-CN.gov-portal';
 import { zhCNGovStaff } from './zh-CN.gov-staff';
 import { zhCNRegulationPublic } from './zh-CN.regulation-public';
 import { zhCNRegulationStaff } from './zh-CN.regulation-staff';
+import { zhCNCockpitScreen } from './zh-CN.cockpit-screen';
+import { zhCNCockpitStaff } from './zh-CN.cockpit-staff';
 
 /**
  * Simplified Chinese — the default and reference dictionary. Keys are `area.name`; `{name}` is a
@@ -398,6 +400,8 @@ export const zhCN = {
   ...zhCNGovStaff,
   ...zhCNRegulationPublic,
   ...zhCNRegulationStaff,
+  ...zhCNCockpitScreen,
+  ...zhCNCockpitStaff,
 };
 
 export type Messages = typeof zhCN;

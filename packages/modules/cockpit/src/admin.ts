@@ -2,7 +2,7 @@ import type { Kernel } from '@zhizhi/kernel';
 import { type Actor, requirePermission } from '@zhizhi/kernel/access';
 import { recordAudit } from '@zhizhi/kernel/audit';
 import { type Executor, rows } from '@zhizhi/kernel/db';
-import { ConflictError, InputError } from '@zhizhi/kernel/errors';
+import { ConflictError, InputError, NotFoundError } from '@zhizhi/kernel/errors';
 import { newId } from '@zhizhi/kernel/ids';
 import { desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
@@ -39,7 +39,8 @@ export const reportedInputSchema = z.object({
 });
 
 function invalid(code: string, error: z.ZodError): InputError {
-  return new InputError(code, error.issues.map((i) => `${i.path.join('.') || '/'}: ${i.message}`).join('; '));
+  const errors = error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+  return new InputError(code, errors.map((e) => `${e.path || '/'}: ${e.message}`).join('; '), { errors });
 }
 
 /** Indicator definitions, reported figures and panel layouts. */
@@ -161,6 +162,22 @@ export function createCockpitAdmin(kernel: Kernel, deps: { reader: ValueReader }
     return known;
   }
 
+  /** A role's saved layout (the default when none is saved), for the layout editor. */
+  async function layoutOfRole(actor: Actor, roleCode: string) {
+    requirePermission(actor, P.manage);
+    const [row] = await kernel.db.select().from(cockpitLayout).where(eq(cockpitLayout.roleCode, roleCode));
+    return { role: roleCode, panels: complete(row?.panels ?? []) };
+  }
+
+  /** An evidence file of a reported figure, for anyone who may see the cockpit. */
+  async function evidence(actor: Actor, reportId: string, fileId: string) {
+    requirePermission(actor, P.view);
+    const [row] = await kernel.db.select().from(cockpitReported).where(eq(cockpitReported.id, reportId));
+    if (!row || !row.evidenceFileIds.includes(fileId))
+      throw new NotFoundError('cockpit.evidence.not_found', 'No such evidence file.');
+    return kernel.files.read(fileId);
+  }
+
   async function setLayout(actor: Actor, roleCode: string, input: unknown) {
     requirePermission(actor, P.manage);
     const parsed = layoutSchema.safeParse(input);
@@ -191,7 +208,16 @@ export function createCockpitAdmin(kernel: Kernel, deps: { reader: ValueReader }
     });
   }
 
-  return { defineIndicators, updateIndicator, report, reportedHistory, layoutFor, setLayout };
+  return {
+    defineIndicators,
+    updateIndicator,
+    report,
+    reportedHistory,
+    layoutFor,
+    layoutOfRole,
+    setLayout,
+    evidence,
+  };
 }
 
 export type CockpitAdmin = ReturnType<typeof createCockpitAdmin>;

@@ -101,22 +101,35 @@ export function createCockpitService(kernel: Kernel, deps: { district: string; r
     const defs = await reader.indicators();
     const open = await openWarnings();
     const indicators = [];
-    for (const def of defs)
-      indicators.push(withWarning(await reader.valueAt(def, scope, period), scope, open));
-    const panels = [];
-    for (const key of ['services', 'governance', 'overview', 'codes'] as const) {
-      const list = [];
-      for (const f of figures.filter((x) => x.panel === key))
-        list.push({
-          key: f.key,
-          nameZh: f.nameZh,
-          nameEn: f.nameEn,
-          unit: f.unit,
-          indicatorCode: f.indicatorCode ?? null,
-          value: await f.compute(scope, period),
-        });
-      panels.push({ key, figures: list });
-    }
+    for (const v of await reader.valuesAt(defs, scope, period)) indicators.push(withWarning(v, scope, open));
+    // Figures are independent: on PostgreSQL they run side by side on the pool.
+    const values = await Promise.all(figures.map((f) => f.compute(scope, period)));
+    // The 一屏通览 panel leads with how many targets are on track at this scope.
+    const onTrack = {
+      key: 'targets_on_track',
+      nameZh: '进度正常的指标',
+      nameEn: 'Targets on track',
+      unit: 'count',
+      indicatorCode: null,
+      value: indicators.filter((v) => v.status === 'on_track').length,
+    };
+    const panels = (['services', 'governance', 'overview', 'codes'] as const).map((key) => ({
+      key,
+      figures: [
+        ...(key === 'overview' ? [onTrack] : []),
+        ...figures
+          .map((f, i) => ({ f, value: values[i] }))
+          .filter(({ f }) => f.panel === key)
+          .map(({ f, value }) => ({
+            key: f.key,
+            nameZh: f.nameZh,
+            nameEn: f.nameEn,
+            unit: f.unit,
+            indicatorCode: f.indicatorCode ?? null,
+            value,
+          })),
+      ],
+    }));
     const dispatched = open.filter((w) => w.task_id).length;
     return {
       scope: { type: scope.type, code: scope.code, name: await scopeName(scope), key: scopeKey(scope) },

@@ -101,13 +101,18 @@ export function statusOf(
   return 'on_track';
 }
 
-/** Share of the way from the baseline to the target (0..1), null without both. */
+/**
+ * Share of the way from the baseline to the target (0..1), null without a target. A value that has
+ * reached the target is 1, whatever the baseline (a target may sit below a 2020 baseline that was
+ * already better); without a usable baseline the value is measured from zero.
+ */
 export function progressOf(
-  d: Pick<TargetDefinition, 'baseline' | 'target'>,
+  d: Pick<TargetDefinition, 'baseline' | 'target' | 'direction'>,
   value: number | null,
 ): number | null {
   if (value === null || d.target === null) return null;
-  const from = d.baseline ?? 0;
-  if (d.target === from) return worse('higher_better', value, d.target) ? value / (d.target || 1) : 1;
+  if (!worse(d.direction, value, d.target)) return 1;
+  const from = d.baseline !== null && worse(d.direction, d.baseline, d.target) ? d.baseline : 0;
+  if (from === d.target) return 0;
   return Math.min(1, Math.max(0, (value - from) / (d.target - from)));
 }

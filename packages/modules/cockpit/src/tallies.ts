@@ -145,6 +145,7 @@ export async function sumTallies(
     fromMonth: string | null;
     toMonth: string;
     scopeType?: string;
+    scopeCode?: string;
     parentPrefix?: string;
   },
 ) {
@@ -159,6 +160,7 @@ export async function sumTallies(
         and month <= ${options.toMonth}::date
         ${options.fromMonth ? sql`and month >= ${options.fromMonth}::date` : sql``}
         ${options.scopeType ? sql`and scope_type = ${options.scopeType}` : sql``}
+        ${options.scopeCode ? sql`and scope_code = ${options.scopeCode}` : sql``}
         ${options.parentPrefix ? sql`and scope_code like ${`${options.parentPrefix}%`}` : sql``}
       group by 1, 2, 3`,
   );

@@ -139,6 +139,7 @@ export function createValueReader(kernel: Kernel, district: string) {
         fromMonth: period.fromMonth,
         toMonth: period.toMonth,
         scopeType: level,
+        scopeCode: only?.code,
         parentPrefix: only?.parentPrefix,
       });
       const byScope = new Map<string, { n: number; d: number }>();
@@ -228,7 +229,9 @@ export function createValueReader(kernel: Kernel, district: string) {
       progress: progressOf(def, value),
       status: statusOf(def, value, expected),
       computedAt: (v?.computedAt ?? kernel.clock.now()).toISOString(),
-      freshness: v?.freshness ?? (def.source === 'reported' ? 'reported' : 'live'),
+      freshness:
+        v?.freshness ??
+        (def.formula.op === 'reported' ? 'reported' : def.formula.op === 'indicator' ? 'computed' : 'live'),
       drillLevels: drillLevels(def, scope),
     };
   }
@@ -239,12 +242,73 @@ export function createValueReader(kernel: Kernel, district: string) {
     return present(def, scope, values[0]);
   }
 
+  /**
+   * Every indicator's value at one scope: the counter-based ones from a single query over the
+   * counters, the others each from their cache or latest report.
+   */
+  async function valuesAt(defs: Indicator[], scope: ScopeRef, period: Period): Promise<IndicatorValue[]> {
+    const counted = defs.filter(
+      (d) => (d.formula.op === 'ratio' || d.formula.op === 'count') && d.levels.includes(scope.type),
+    );
+    const measures = [
+      ...new Set(
+        counted.flatMap((d) =>
+          d.formula.op === 'ratio'
+            ? [d.formula.numerator, d.formula.denominator]
+            : d.formula.op === 'count'
+              ? [d.formula.measure]
+              : [],
+        ),
+      ),
+    ];
+    const sums = new Map(
+      (
+        await sumTallies(kernel.db, {
+          measures,
+          fromMonth: period.fromMonth,
+          toMonth: period.toMonth,
+          scopeType: scope.type,
+          scopeCode: scope.code,
+        })
+      ).map((r) => [r.measure, r.value]),
+    );
+    const now = kernel.clock.now();
+    const out: IndicatorValue[] = [];
+    for (const def of defs) {
+      const f = def.formula;
+      if (!counted.includes(def) || (f.op !== 'ratio' && f.op !== 'count')) {
+        out.push(await valueAt(def, scope, period));
+        continue;
+      }
+      const n = sums.get(f.op === 'ratio' ? f.numerator : f.measure) ?? 0;
+      const d = f.op === 'ratio' ? (sums.get(f.denominator) ?? 0) : 1;
+      const any = f.op === 'ratio' ? sums.has(f.denominator) : sums.has(f.measure);
+      out.push(
+        present(
+          def,
+          scope,
+          any
+            ? {
+                scope,
+                numerator: n,
+                denominator: d,
+                value: f.op === 'ratio' ? (d === 0 ? null : (100 * n) / d) : n,
+                computedAt: now,
+                freshness: 'live',
+              }
+            : undefined,
+        ),
+      );
+    }
+    return out;
+  }
+
   async function indicatorRow(code: string) {
     const [row] = await kernel.db.select().from(cockpitIndicator).where(eq(cockpitIndicator.code, code));
     return row;
   }
 
-  return { indicators, indicator, indicatorRow, scopeValues, valueAt, present, drillLevels };
+  return { indicators, indicator, indicatorRow, scopeValues, valueAt, valuesAt, present, drillLevels };
 }
 
 export type ValueReader = ReturnType<typeof createValueReader>;

@@ -73,13 +73,15 @@ export function createWarnings(
           v.status === 'below_warning' ? 'warning_line' : v.status === 'behind' ? 'trajectory' : null;
         if (!kind) continue;
         const threshold = kind === 'warning_line' ? def.warningLine : v.expected;
-        const inserted = await rows<{ id: string }>(
+        const inserted = await rows<{ id: string; inserted: boolean }>(
           kernel.db,
           sql`insert into cockpit_warning (id, code, scope, kind, value, threshold, raised_at)
             values (${newId()}, ${def.code}, ${scopeKey(scopes[i])}, ${kind}, ${v.value}, ${threshold}, ${now.toISOString()}::timestamptz)
-            on conflict (code, scope, kind) where resolved_at is null do nothing returning id`,
+            on conflict (code, scope, kind) where resolved_at is null
+            do update set value = excluded.value, threshold = excluded.threshold
+            returning id, (xmax = 0) as inserted`,
         );
-        raised += inserted.length;
+        raised += inserted.filter((r) => r.inserted).length;
       }
     }
     const open = await rows<WarningRow>(
@@ -94,8 +96,10 @@ export function createWarnings(
     return { raised, resolved: cleared.length };
   }
 
-  async function list(actor: Actor, query: { status?: 'open' | 'dispatched' | 'resolved' }) {
+  async function list(actor: Actor, query: { status?: 'open' | 'dispatched' | 'resolved'; scope?: string }) {
     requirePermission(actor, P.view);
+    // A town shows its own warnings; the district (or no scope) shows all.
+    const scopeCond = query.scope && query.scope !== 'district' ? sql`and w.scope = ${query.scope}` : sql``;
     const status = query.status ?? 'open';
     const cond =
       status === 'resolved'
@@ -110,7 +114,7 @@ export function createWarnings(
       sql`select w.*, i.name_zh, i.name_en, i.unit, d.name as owner from cockpit_warning w
         join cockpit_indicator i on i.code = w.code
         left join org_department d on d.code = i.owner_department_code
-        where ${cond} order by w.raised_at desc, i.sort limit 200`,
+        where ${cond} ${scopeCond} order by w.raised_at desc, i.sort limit 200`,
     );
     const out = [];
     for (const w of list) {

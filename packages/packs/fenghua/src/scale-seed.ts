@@ -39,17 +39,16 @@ export interface SeedScaleActivityResult {
  * the same shape but take the daily sequence from the 900000–999999 block, which the engine would
  * reach only after 900,000 cases of one prefix in one day; they are also all dated before today,
  * while the engine numbers only today. So no seeded number can equal one the engine hands out, and
- * cases_counter is left alone. A run numbers each day from one above the highest seeded sequence
- * already present (any day): seeding again adds rows and repeats no number, even once the window
- * has moved. A day holds up to 100,000 seeded rows in all (over 100 million events).
+ * cases_counter is left alone. A run numbers each day of its window from one above the highest
+ * seeded sequence on any day of that window: seeding again adds rows and repeats no number. A day
+ * holds up to 100,000 seeded rows in all (over 100 million events).
  *
- * Speed. Rows are generated inside the database, `insert … select … from generate_series(…)`, a
- * chunk of consecutive days per statement (their numbers and time-ordered UUIDv7 ids, like the
- * engine's newId, then go into the indexes in order); the row number drives deterministic choices
- * through hashint8extended (PostgreSQL's own 64-bit hash, also in PGlite), and weighted choices
- * index lookup tables passed as array parameters. Events get no `open` row in cases_history (the
- * engine writes one per step; indicators read cases_case, so history is skipped for speed) and no
- * governance_report row; applications get no case (case_id null), a random applicant_registry_id.
+ * Speed. Rows are made inside the database (`insert … select … from generate_series`), a chunk of
+ * consecutive days per statement, so their numbers and UUIDv7 ids (time-ordered, as the engine's
+ * newId) enter the indexes in order. Choices are deterministic in the row number (hashint8extended,
+ * PostgreSQL's own hash, also in PGlite) through lookup tables passed as array parameters. Events
+ * get no `open` row in cases_history (indicators read cases_case; skipped for speed) and no
+ * governance_report; applications no case (case_id null) and a random applicant_registry_id.
  */
 const SEQ_BLOCK = 900_000;
 const SEQ_MAX = 999_999;
@@ -140,15 +139,19 @@ async function plan(run: Run, count: number, { table, prefix, days, growth, week
     placed += n;
     most = Math.max(most, n);
   });
+  const date = new Date((epoch + 8 * 3600) * 1000).toISOString().slice(0, 10);
+  // The highest number of each day of the window, found in the unique index (one probe a day).
   const [row] = await rows<{ top: number | null }>(
     run.kernel.db,
-    sql`select max(substr(number, 11)::int) as top from ${sql.raw(table)}
-        where number like ${`${prefix}%`} and length(number) = 16 and substr(number, 11) >= ${String(SEQ_BLOCK)}`,
+    sql`select max(substr(x.m, 11)::int) as top from generate_series(0, ${days - 1}) as d(i)
+        cross join lateral (select max(number) as m from ${sql.raw(table)}
+          where number >= ${prefix} || to_char(${date}::date + d.i, 'YYYYMMDD')
+            and number < ${prefix} || to_char(${date}::date + d.i + 1, 'YYYYMMDD')) as x
+        where length(x.m) = 16 and substr(x.m, 11) >= ${String(SEQ_BLOCK)}`,
   );
   const first = row?.top == null ? SEQ_BLOCK : Number(row.top) + 1;
   if (first + most - 1 > SEQ_MAX)
     throw new InputError('seed.activity.too_many', 'The block of seeded numbers 900000–999999 is full.');
-  const date = new Date((epoch + 8 * 3600) * 1000).toISOString().slice(0, 10);
   // Hash input: the row's place in this run, shifted per run so that runs differ.
   const offset = (first - SEQ_BLOCK) * 2 ** 27;
   /** The rows of a chunk: g (row in run), day, seq, day0 (its Beijing midnight, epoch s), h1…hN. */
@@ -258,7 +261,7 @@ async function seedEvents(run: Run, count: number) {
   for (const c of chunks) {
     const [done] = await rows<{ n: number; co: number; rd: number }>(
       kernel.db,
-      sql`with r as (${series(c, 6)}        ), a as (
+      sql`with r as (${series(c, 6)}), a as (
           select r.*, ${pick(v.table, h(1))} as vi,
             ${pick(weightedTable(leaves.map((c) => CATEGORY_WEIGHT[c.code] ?? 2)), sql`h1 >> 13`)} as ci,
             day0 + case when (h2 & 15) < 14 then 27000 + (h2 >> 4) % 45000 else (h2 >> 4) % 77400 end as t0,
@@ -274,7 +277,8 @@ async function seedEvents(run: Run, count: number) {
               else 1800 + h5 % (${sql.raw(dueS)} - 1800) end as dur
           from b
         ), d as (
-          select c.*, (h3 & 1023) < 870 and t0 + dur < ${nowS} as closed,
+          -- ~85% closed: 60% of the last 90 days' events, 88% of older ones.
+          select c.*, (h3 & 1023) < case when t0 > ${nowS}::bigint - 7776000 then 614 else 900 end and t0 + dur < ${nowS} as closed,
             (${uuids(dept.townUnits)})[(ti - 1) * 4 + pi] as town_unit, (${uuids(dept.district)})[pi] as district_unit
           from c
         ), src as materialized (
@@ -438,15 +442,16 @@ async function seedApplications(run: Run, count: number) {
   });
   const { chunks, series, nowS } = await plan(run, count, APPLICATIONS);
   const concluded = sql`status in ('approved', 'refused', 'partly_approved')`;
+  // Each stage is materialized: inlined, its expressions would be evaluated again at every use.
   for (const c of chunks) {
     const [done] = await rows<{ n: number }>(
       kernel.db,
-      sql`with r as (${series(c, 4)}        ), a as (
+      sql`with r as (${series(c, 4)}), a as materialized (
           select r.*, ${pick(channelTable, sql`h1 & 1023`)} as chi from r
-        ), b as (
+        ), b as materialized (
           select a.*, (${ints(tables.flat())})[((${ints(offsets)})[chi] + 1 + (h1 >> 12) % (${ints(tables.map((t) => t.length))})[chi])::int] as it
           from a
-        ), c as (
+        ), c as materialized (
           select b.*, day0 + case when chi in (1, 4) then 30600 + (h2 >> 4) % 32400
               when (h2 & 15) < 14 then 25200 + (h2 >> 4) % 57600 else (h2 >> 4) % 86400 end as ts,
             (${ints(items.map((it) => it.seconds))})[it]::bigint as pd,
@@ -455,9 +460,9 @@ async function seedApplications(run: Run, count: number) {
             (${ints(townRange.map(([lo]) => lo))})[it] as tlo, (${ints(townRange.map(([, n]) => n))})[it] as tn,
             ${choose(STATUSES, sql`h4 & 1023`)} as st0
           from b
-        ), d as (
+        ), d as materialized (
           select c.*, case when pd = 0 then 300 + h3 % 3300 else 3600 + (((h3 >> 10) * pd) >> 20) end as dur from c
-        ), src as (
+        ), src as materialized (
           select d.*, case when st0 in ('approved', 'refused', 'partly_approved') and ts + dur < ${nowS}
               then case when st0 = 'partly_approved' and not multi then 'approved' else st0 end
               when st0 = 'supplement' then st0 else 'submitted' end as status

@@ -173,7 +173,7 @@ export function createCockpitAdmin(kernel: Kernel, deps: { reader: ValueReader }
   async function evidence(actor: Actor, reportId: string, fileId: string) {
     requirePermission(actor, P.view);
     const [row] = await kernel.db.select().from(cockpitReported).where(eq(cockpitReported.id, reportId));
-    if (!row || !row.evidenceFileIds.includes(fileId))
+    if (!row?.evidenceFileIds.includes(fileId))
       throw new NotFoundError('cockpit.evidence.not_found', 'No such evidence file.');
     return kernel.files.read(fileId);
   }

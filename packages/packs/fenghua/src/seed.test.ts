@@ -28,6 +28,7 @@ describe('seedFenghua', () => {
       'leader',
       'mzj.admin',
       'rsj.admin',
+      'scjgj.admin',
       'scjgj.handler',
       'scjgj.inspector1',
       'scjgj.inspector2',

@@ -133,6 +133,41 @@ describe('cockpit API (/api/cockpit)', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/cockpit/overview' })).statusCode).toBe(401);
   });
 
+  it('opens each leader on their own scope: a township leader on the town, a department head on the department', async () => {
+    await t.kernel.staff.createStaff(systemActor, {
+      username: 'xikou.leader',
+      displayName: 'xikou leader',
+      password: 'test-pass-1',
+      departmentId: null,
+      roles: [{ roleCode: 'leader', divisionCode: '330213100000' }],
+      mustChangePassword: false,
+    });
+    await t.kernel.staff.createStaff(systemActor, {
+      username: 'shzl.head',
+      displayName: 'shzl head',
+      password: 'test-pass-1',
+      departmentId: shzl.id,
+      roles: [{ roleCode: 'dept_admin', divisionCode: DISTRICT, departmentId: shzl.id }],
+      mustChangePassword: false,
+    });
+    const town = await t.login('xikou.leader', 'test-pass-1');
+    const head = await t.login('shzl.head', 'test-pass-1');
+    const townView = await get('/api/cockpit/overview', town);
+    expect(townView.statusCode, townView.body).toBe(200);
+    expect(townView.json()).toMatchObject({
+      defaultScope: 'town:330213100000',
+      scope: { type: 'town', name: '溪口镇' },
+    });
+    expectProblem(await get('/api/cockpit/overview?scope=district', town), 403, 'access.denied');
+    expectProblem(await get('/api/cockpit/overview?scope=town:330213001000', town), 403, 'access.denied');
+    const headView = await get('/api/cockpit/overview', head);
+    expect(headView.statusCode, headView.body).toBe(200);
+    expect(headView.json()).toMatchObject({
+      defaultScope: 'department:shzl',
+      scope: { type: 'department', code: 'shzl' },
+    });
+  });
+
   it('counts an event opened and closed through the API, incrementally and consistently', async () => {
     const before = await indicatorAt('plan.events_on_time');
     const accepted = async () =>

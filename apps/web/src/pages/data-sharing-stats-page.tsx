@@ -4,7 +4,7 @@ import { Alert, App, Button, Card, Col, DatePicker, Empty, Row, Space, Table, Ty
 import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { api } from '../api/api';
-import { EChart } from '../components/data/sharing/echart';
+import { EChart } from '../components/charts/echart';
 import type { ShareStats } from '../components/data/sharing/types';
 import { useDepartmentNames } from '../components/data/sharing/use-department-names';
 import { useAction } from '../components/use-action';

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { api } from '../api/api';
 import { SlaTag } from '../components/cases/sla-tag';
 import { casePath } from '../components/cases/types';
-import { EChart } from '../components/data/sharing/echart';
+import { EChart } from '../components/charts/echart';
 import { formatDateTime } from '../components/format';
 import { IndicatorsPanel } from '../components/services-staff/indicators-panel';
 import { ServiceStateTag } from '../components/services-staff/state-tag';

@@ -15,8 +15,9 @@ import {
   mapOption,
   pointColour,
 } from './map-model';
+import { type ChartEvent, EChart, encodeHTML as html } from '../charts/echart';
+import { registerGeoJson } from '../charts/geo-map';
 import { Panel } from './panel';
-import { echarts, ScreenChart } from './screen-chart';
 import type { CockpitMap, MapPoint } from './types';
 
 const STATUS_PREFIX: Record<LayerKind, string> = {
@@ -24,9 +25,6 @@ const STATUS_PREFIX: Record<LayerKind, string> = {
   alarm: 'sensing.severity',
   inspection: 'regStaff.inspection.status',
 };
-
-const html = (text: string) => echarts.format.encodeHTML(text);
-const registered = new Set<string>();
 
 export interface MapPanelProps {
   map: CockpitMap | undefined;
@@ -62,10 +60,7 @@ export function MapPanel({ map, selectedTown, stale, onTown, onDistrict }: MapPa
   const mapName = useMemo(() => {
     if (!map) return null;
     const name = mapKey(map);
-    if (!registered.has(name)) {
-      echarts.registerMap(name, geoJsonOf(map) as unknown as Parameters<typeof echarts.registerMap>[1]);
-      registered.add(name);
-    }
+    registerGeoJson(name, geoJsonOf(map));
     return name;
   }, [map]);
 
@@ -101,7 +96,7 @@ export function MapPanel({ map, selectedTown, stale, onTown, onDistrict }: MapPa
       return next;
     });
 
-  const onChartClick = (params: echarts.ECElementEvent) => {
+  const onChartClick = (params: ChartEvent) => {
     if (params.componentType === 'geo' || params.seriesType === 'map') {
       const town = towns.find((f) => f.properties.name === params.name);
       if (town) onTown(town.properties.code);
@@ -160,8 +155,9 @@ export function MapPanel({ map, selectedTown, stale, onTown, onDistrict }: MapPa
       <div className="cs-map">
         <div className="cs-map-chart" ref={boxRef}>
           {option && (
-            <ScreenChart
+            <EChart
               option={option}
+              update="series"
               label={t('cockpitScreen.map.label')}
               onClick={onChartClick}
               testId="cockpit-map"

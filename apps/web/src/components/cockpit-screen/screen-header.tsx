@@ -7,9 +7,7 @@ import { usePreferences } from '../../session/preferences';
 import { PreferenceSwitches } from '../preference-switches';
 import { POLL_MS } from './use-poll';
 import type { ScopeOptionGroup } from './use-scopes';
-import { ago, formatClock, formatDay, type Period } from './types';
-
-const PERIODS: readonly Period[] = ['year', 'month', 'all'];
+import { ago, formatClock, formatDay, PERIODS, type Period } from './types';
 
 /** Date and a ticking clock (Beijing time); re-renders itself only. */
 function Clock({ generatedAt, failed }: { generatedAt: string | undefined; failed: boolean }) {

@@ -1,8 +1,26 @@
 import type { ApiResponse } from '@zhizhi/api-client';
 import type { Locale, MessageKey, Translate } from '../../i18n/translate';
+import {
+  formatFigure,
+  type IndicatorValue,
+  type Overview,
+  type Period,
+  type Status,
+  statusTable,
+} from '../cockpit-shared/model';
 
-export type Overview = ApiResponse<'/api/cockpit/overview', 'get'>;
-export type IndicatorValue = Overview['indicators'][number];
+export {
+  type IndicatorValue,
+  isPanelId,
+  type Layout,
+  type Overview,
+  PANEL_IDS,
+  PERIODS,
+  type PanelId,
+  type Period,
+  type Status,
+} from '../cockpit-shared/model';
+
 export type PromisePanel = Overview['panels'][number];
 export type Figure = PromisePanel['figures'][number];
 export type CockpitMap = ApiResponse<'/api/cockpit/map', 'get'>;
@@ -10,27 +28,8 @@ export type MapPoint = CockpitMap['points'][number];
 export type TownFeature = CockpitMap['towns']['features'][number];
 export type FeedItem = ApiResponse<'/api/cockpit/feed', 'get'>['items'][number];
 export type Warning = ApiResponse<'/api/cockpit/warnings', 'get'>['items'][number];
-export type Layout = ApiResponse<'/api/cockpit/layout', 'get'>;
 
-export type Period = 'year' | 'month' | 'all';
-export type Status = IndicatorValue['status'];
 export type PromiseKey = PromisePanel['key'];
-export type PanelId = PromiseKey | 'map' | 'targets' | 'feed' | 'warnings';
-
-export const PANEL_IDS: readonly PanelId[] = [
-  'services',
-  'governance',
-  'overview',
-  'codes',
-  'map',
-  'targets',
-  'feed',
-  'warnings',
-];
-
-export function isPanelId(id: string): id is PanelId {
-  return (PANEL_IDS as readonly string[]).includes(id);
-}
 
 /** Which indicators a promise panel lists: 公共数据 belongs to 一屏通览. */
 export function promiseOf(indicator: IndicatorValue): PromiseKey | null {
@@ -45,30 +44,13 @@ export function drillHref(code: string, scopeKey: string, period: Period): strin
   return `/cockpit/indicators/${encodeURIComponent(code)}?${query.toString()}`;
 }
 
-export const STATUS_COLOUR: Record<Status, string> = {
-  on_track: '#3ddc84',
-  behind: '#ffb020',
-  below_warning: '#ff5c5c',
-  no_data: '#8b97a8',
-};
-
+export const STATUS_COLOUR = statusTable('screen');
 /** Brighter, fully saturated colours for 关怀模式 on the dark screen. */
-export const STATUS_COLOUR_ELDER: Record<Status, string> = {
-  on_track: '#5cff9d',
-  behind: '#ffd400',
-  below_warning: '#ff7070',
-  no_data: '#d0d8e4',
-};
-
-const trimZero = (text: string) => text.replace(/\.0$/, '');
+export const STATUS_COLOUR_ELDER = statusTable('screenElder');
 
 /** A figure for the screen: 86.5% · 1,234 · 2191万 (zh) / 21.9M (en). */
 export function formatValue(value: number | null | undefined, unit: string, locale: Locale): string {
-  if (value === null || value === undefined || Number.isNaN(value)) return '—';
-  if (unit === 'percent') return `${trimZero(value.toFixed(1))}%`;
-  if (Math.abs(value) >= 100_000)
-    return new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(value);
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value);
+  return formatFigure(value, unit, locale, 'compact');
 }
 
 /** The number alone (the unit shown smaller beside it on big figures). */

@@ -6,7 +6,8 @@ import { api } from '../../api/api';
 import { useLocalName, useT } from '../../i18n/use-t';
 import { usePreferences } from '../../session/preferences';
 import { useLoad } from '../use-load';
-import { type ChartOption, CockpitChart, referenceLines } from './cockpit-chart';
+import { type ChartOption, EChart } from '../charts/echart';
+import { indicatorLines } from './chart-lines';
 import {
   type BreakdownRow,
   type DrillLevel,
@@ -105,22 +106,13 @@ function LevelBreakdown({
           cursor: 'pointer',
           barMaxWidth: 36,
           data: charted.map((r) => ({ value: r.value, itemStyle: { color: STATUS_COLOR[r.status] } })),
-          markLine: referenceLines(
-            [
-              {
-                value: v.target,
-                label: t('cockpitStaff.chart.target', { value: fmt(v.target) }),
-                color: '#1554ad',
-              },
-              {
-                value: v.warningLine,
-                label: t('cockpitStaff.chart.warning', { value: fmt(v.warningLine) }),
-                color: '#cf1322',
-              },
-            ],
+          markLine: indicatorLines(v, {
+            t,
+            fmt,
             fontSize,
-            horizontal ? 'x' : 'y',
-          ),
+            targetColour: '#1554ad',
+            valueAxis: horizontal ? 'x' : 'y',
+          }),
         },
       ],
     };
@@ -133,15 +125,15 @@ function LevelBreakdown({
       {charted.length === 0 ? (
         <Empty description={t('cockpitStaff.breakdown.empty')} />
       ) : (
-        <CockpitChart
+        <EChart
           option={option}
           height={chartHeight}
           label={t('cockpitStaff.breakdown.chart', {
             level: t(`cockpitStaff.level.${level}`),
             name: localName(v.nameZh, v.nameEn),
           })}
-          onItemClick={(index) => {
-            const row = charted[index];
+          onClick={(params) => {
+            const row = params.componentType === 'series' ? charted[params.dataIndex] : undefined;
             if (row) navigate(hrefOf(row.scope));
           }}
           testId="cockpit-breakdown-chart"

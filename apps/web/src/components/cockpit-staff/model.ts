@@ -1,56 +1,33 @@
 import type { ApiResponse } from '@zhizhi/api-client';
+import { formatFigure, type Period, statusTable } from '../cockpit-shared/model';
+
+export {
+  type IndicatorValue,
+  type Layout,
+  type Overview,
+  PANEL_IDS,
+  PERIODS,
+  type PanelId,
+  type Status,
+} from '../cockpit-shared/model';
 
 // The answers of the cockpit routes, from the typed client (apps/server/src/routes/cockpit-schemas.ts).
-export type Overview = ApiResponse<'/api/cockpit/overview', 'get'>;
-export type IndicatorValue = Overview['indicators'][number];
 export type Breakdown = ApiResponse<'/api/cockpit/indicators/{code}/breakdown', 'get'>;
 export type BreakdownRow = Breakdown['rows'][number];
 export type Records = ApiResponse<'/api/cockpit/indicators/{code}/records', 'get'>;
 export type TrendPoint = ApiResponse<'/api/cockpit/indicators/{code}/trend', 'get'>['points'][number];
 export type ReportedFigure = ApiResponse<'/api/cockpit/indicators/{code}/reported', 'get'>['items'][number];
 export type WeeklyReport = ApiResponse<'/api/cockpit/reports', 'get'>['items'][number];
-export type Layout = ApiResponse<'/api/cockpit/layout', 'get'>;
-
-export const PERIODS = ['year', 'month', 'all'] as const;
-export type PeriodKind = (typeof PERIODS)[number];
+export type PeriodKind = Period;
 export type DrillLevel = 'town' | 'village' | 'department';
-export type Status = IndicatorValue['status'];
 
-/** The big screen's panels in their default order (the server's PANELS). */
-export const PANEL_IDS = [
-  'services',
-  'governance',
-  'overview',
-  'codes',
-  'map',
-  'targets',
-  'feed',
-  'warnings',
-] as const;
-export type PanelId = (typeof PANEL_IDS)[number];
-
-/** Colours of a status, for tags and chart bars. */
-export const STATUS_COLOR: Record<Status, string> = {
-  on_track: '#389e0d',
-  behind: '#d48806',
-  below_warning: '#cf1322',
-  no_data: '#8c8c8c',
-};
-export const STATUS_TAG: Record<Status, string> = {
-  on_track: 'success',
-  behind: 'warning',
-  below_warning: 'error',
-  no_data: 'default',
-};
-
-const SUFFIX: Record<string, string> = { percent: '%' };
+/** Colours of a status on the light pages, for text and chart bars. */
+export const STATUS_COLOR = statusTable('light');
+export const STATUS_TAG = statusTable('tag');
 
 /** A figure in its unit: `96.9%`, `1,774`; `—` when there is none. */
 export function formatValue(value: number | null | undefined, unit: string, locale: string): string {
-  if (value === null || value === undefined) return '—';
-  const digits = unit === 'percent' ? 1 : Number.isInteger(value) ? 0 : 2;
-  const text = value.toLocaleString(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
-  return `${text}${SUFFIX[unit] ?? ''}`;
+  return formatFigure(value, unit, locale, 'exact');
 }
 
 /** A scope text as the server reads it: `district`, `town:<code>`, `village:<code>`, `department:<code>`. */

@@ -5,7 +5,8 @@ import { api } from '../../api/api';
 import { useLocalName, useT } from '../../i18n/use-t';
 import { usePreferences } from '../../session/preferences';
 import { useLoad } from '../use-load';
-import { type ChartOption, CockpitChart, referenceLines } from './cockpit-chart';
+import { type ChartOption, EChart } from '../charts/echart';
+import { indicatorLines } from './chart-lines';
 import { formatValue, type IndicatorValue } from './model';
 
 const DAYS = 90;
@@ -67,21 +68,7 @@ export function TrendPanel({ value: v, scope }: { value: IndicatorValue; scope: 
           showSymbol: points.length < 40,
           lineStyle: { width: elderMode ? 3 : 2, color: '#1554ad' },
           itemStyle: { color: '#1554ad' },
-          markLine: referenceLines(
-            [
-              {
-                value: v.target,
-                label: t('cockpitStaff.chart.target', { value: fmt(v.target) }),
-                color: '#389e0d',
-              },
-              {
-                value: v.warningLine,
-                label: t('cockpitStaff.chart.warning', { value: fmt(v.warningLine) }),
-                color: '#cf1322',
-              },
-            ],
-            fontSize,
-          ),
+          markLine: indicatorLines(v, { t, fmt, fontSize, targetColour: '#389e0d' }),
         },
       ],
     };
@@ -93,7 +80,7 @@ export function TrendPanel({ value: v, scope }: { value: IndicatorValue; scope: 
       {points.every((p) => p.value === null) ? (
         <Empty description={t('cockpitStaff.trend.empty')} />
       ) : (
-        <CockpitChart
+        <EChart
           option={option}
           height={elderMode ? 380 : 320}
           label={t('cockpitStaff.trend.chart', { name: localName(v.nameZh, v.nameEn) })}

@@ -1,14 +1,11 @@
 import { unwrap } from '@zhizhi/api-client';
 import { Card, Empty, Space, Tag, Typography } from 'antd';
-import { LineChart } from 'echarts/charts';
-import { MarkLineComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
 import { useMemo } from 'react';
 import { api } from '../../api/api';
 import { hasMessage } from '../../i18n/translate';
 import { useLocalName, useT } from '../../i18n/use-t';
 import { usePreferences } from '../../session/preferences';
-import { EChart } from '../data/sharing/echart';
+import { type ChartOption, EChart } from '../charts/echart';
 import { useLoad } from '../use-load';
 import {
   axisBounds,
@@ -22,8 +19,6 @@ import {
   type ThresholdLine,
 } from './sensing-model';
 import type { SensingMetric } from './types';
-
-echarts.use([LineChart, MarkLineComponent]);
 
 export interface MetricChartProps {
   stationId: string;
@@ -130,7 +125,7 @@ function chartOption(
   points: readonly SeriesPoint[],
   lines: readonly ThresholdLine[],
   { fontSize, unit, t, label }: OptionContext,
-): echarts.EChartsCoreOption {
+): ChartOption {
   const bounds = axisBounds(points.flatMap(([, , min, max]) => [min, max]).concat(lines.map((l) => l.value)));
   return {
     animation: false,

@@ -15,7 +15,7 @@ const code = z.string().regex(/^[a-z][a-z0-9_.]{2,95}$/);
 /** The leadership cockpit (一屏通览): overview, drill-down, records, trends, map, feed, warnings, reports. */
 export function cockpitRoutes(kernel: Kernel, modules: Modules) {
   const cockpit = modules.cockpit;
-  const district = '330213000000';
+  const district = cockpit.districtCode;
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     const tags = ['cockpit'];

@@ -6,7 +6,15 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Level, MeasureName } from './definitions';
 import { MEASURE_SPECS } from './measures';
 import { COCKPIT_PERMISSIONS as P } from './permissions';
-import { beijingDay, type PeriodKind, parseScope, periodOf, type ScopeRef, scopeKey } from './scope';
+import {
+  beijingDay,
+  type PeriodKind,
+  parseScope,
+  periodOf,
+  type ScopeRef,
+  scopeKey,
+  scopeNameOf,
+} from './scope';
 import { sumTallies } from './tallies';
 import type { IndicatorValue, ValueReader } from './values';
 
@@ -68,17 +76,7 @@ export function createCockpitService(kernel: Kernel, deps: { district: string; r
   }
 
   async function scopeName(scope: ScopeRef): Promise<string> {
-    const [row] =
-      scope.type === 'department'
-        ? await rows<{ name: string }>(
-            kernel.db,
-            sql`select name from org_department where code = ${scope.code}`,
-          )
-        : await rows<{ name: string }>(
-            kernel.db,
-            sql`select name from org_division where code = ${scope.code} order by valid_from desc limit 1`,
-          );
-    return row?.name ?? scope.code;
+    return (await scopeNameOf(kernel.db, scope)) ?? scope.code;
   }
 
   async function openWarnings(): Promise<OpenWarning[]> {

@@ -24,6 +24,9 @@ export interface CockpitOptions {
   tickMs?: number;
 }
 
+const FIRST_TICK_MS = 5_000;
+const SNAPSHOT_EVERY_MS = 15 * 60_000;
+
 /** The leadership cockpit (一屏通览): plan targets live, drill-down, warnings dispatched as tasks. */
 export function createCockpit(kernel: Kernel, options: CockpitOptions) {
   const district = options.districtCode;
@@ -38,6 +41,7 @@ export function createCockpit(kernel: Kernel, options: CockpitOptions) {
     warnings,
   });
   let timer: NodeJS.Timeout | undefined;
+  let first: NodeJS.Timeout | undefined;
   let pending = Promise.resolve();
 
   /** Incremental counters: each change event refreshes its row's contribution (idempotent). */
@@ -57,11 +61,20 @@ export function createCockpit(kernel: Kernel, options: CockpitOptions) {
     await refresh('application', p.applicationId);
   });
 
-  /** Checks warnings and refreshes today's snapshot and last week's report; never throws. */
+  let lastSnapshot = { day: '', at: 0 };
+
+  /**
+   * Checks warnings, refreshes today's snapshot (at most every quarter of an hour: it is a
+   * trend point, not a live value) and makes last week's report when missing; never throws.
+   */
   async function tick() {
     try {
       await warnings.evaluate();
-      await snapshotDay(kernel, reader, district, beijingDay(kernel.clock.now()));
+      const day = beijingDay(kernel.clock.now());
+      if (day !== lastSnapshot.day || Date.now() - lastSnapshot.at >= SNAPSHOT_EVERY_MS) {
+        await snapshotDay(kernel, reader, district, day);
+        lastSnapshot = { day, at: Date.now() };
+      }
       await reports.ensureScheduled();
     } catch (error) {
       kernel.logger?.warn({ err: safeErrorMessage(error) }, 'cockpit tick failed');
@@ -69,6 +82,8 @@ export function createCockpit(kernel: Kernel, options: CockpitOptions) {
   }
 
   return {
+    /** The top scope's 12-digit code. */
+    districtCode: district,
     service,
     admin,
     warnings,
@@ -82,7 +97,11 @@ export function createCockpit(kernel: Kernel, options: CockpitOptions) {
       if (facts.n === 0) await kernel.transaction((tx) => rebuildTallies(tx, district));
       const tickMs = options.tickMs ?? 60_000;
       if (tickMs > 0) {
-        pending = tick();
+        // The first tick waits a moment: a server answers its first requests before the cockpit works.
+        first = setTimeout(() => {
+          pending = pending.then(tick);
+        }, FIRST_TICK_MS);
+        first.unref();
         timer = setInterval(() => {
           pending = pending.then(tick);
         }, tickMs);
@@ -92,6 +111,7 @@ export function createCockpit(kernel: Kernel, options: CockpitOptions) {
     /** Waits for the running tick (tests, shutdown). */
     settle: () => pending,
     stop() {
+      if (first) clearTimeout(first);
       if (timer) clearInterval(timer);
     },
     tick,

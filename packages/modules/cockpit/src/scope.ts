@@ -1,4 +1,6 @@
+import { type Executor, rows } from '@zhizhi/kernel/db';
 import { InputError } from '@zhizhi/kernel/errors';
+import { sql } from 'drizzle-orm';
 import type { Level } from './definitions';
 
 /** A place or department the cockpit shows: the district, a town, a village, a department (org code). */
@@ -39,4 +41,19 @@ export function periodOf(kind: PeriodKind, now: Date): Period {
     return { kind, from: new Date('2000-01-01T00:00:00+08:00'), to: now, fromMonth: null, toMonth };
   const fromDay = kind === 'year' ? `${today.slice(0, 4)}-01-01` : toMonth;
   return { kind, from: new Date(`${fromDay}T00:00:00+08:00`), to: now, fromMonth: fromDay, toMonth };
+}
+
+/** The name of a scope: the department's, or the division's current name; null when unknown. */
+export async function scopeNameOf(executor: Executor, scope: ScopeRef): Promise<string | null> {
+  const [row] =
+    scope.type === 'department'
+      ? await rows<{ name: string }>(
+          executor,
+          sql`select name from org_department where code = ${scope.code}`,
+        )
+      : await rows<{ name: string }>(
+          executor,
+          sql`select name from org_division where code = ${scope.code} order by valid_from desc limit 1`,
+        );
+  return row?.name ?? null;
 }

@@ -13,7 +13,7 @@ import {
   statusOf,
   type TargetDefinition,
 } from './definitions';
-import { cockpitIndicator, cockpitReported } from './schema';
+import { cockpitReported } from './schema';
 import { beijingDay, type Period, type ScopeRef } from './scope';
 import { sumTallies } from './tallies';
 
@@ -303,12 +303,7 @@ export function createValueReader(kernel: Kernel, district: string) {
     return out;
   }
 
-  async function indicatorRow(code: string) {
-    const [row] = await kernel.db.select().from(cockpitIndicator).where(eq(cockpitIndicator.code, code));
-    return row;
-  }
-
-  return { indicators, indicator, indicatorRow, scopeValues, valueAt, valuesAt, present, drillLevels };
+  return { indicators, indicator, scopeValues, valueAt, valuesAt, present, drillLevels };
 }
 
 export type ValueReader = ReturnType<typeof createValueReader>;

@@ -7,7 +7,7 @@ import { newId } from '@zhizhi/kernel/ids';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { COCKPIT_PERMISSIONS as P } from './permissions';
-import { beijingDay, periodOf, type ScopeRef, scopeKey } from './scope';
+import { beijingDay, parseScope, periodOf, type ScopeRef, scopeKey, scopeNameOf } from './scope';
 import type { ValueReader } from './values';
 
 /** Creates a 督查督办 task for departments (the app wires the governance supervision service here). */
@@ -116,39 +116,34 @@ export function createWarnings(
         left join org_department d on d.code = i.owner_department_code
         where ${cond} ${scopeCond} order by w.raised_at desc, i.sort limit 200`,
     );
-    const out = [];
-    for (const w of list) {
-      const [type, code] = w.scope.split(':');
-      const scopeName = type === 'district' ? null : await scopeNameOf(type, code);
-      out.push({
-        id: w.id,
-        code: w.code,
-        nameZh: w.name_zh,
-        nameEn: w.name_en,
-        unit: w.unit,
-        scope: w.scope,
-        scopeName: scopeName ?? (await scopeNameOf('district', district)) ?? district,
-        kind: w.kind as 'warning_line' | 'trajectory',
-        value: w.value,
-        threshold: w.threshold,
-        raisedAt: new Date(w.raised_at).toISOString(),
-        resolvedAt: w.resolved_at ? new Date(w.resolved_at).toISOString() : null,
-        taskId: w.task_id,
-        ownerDepartment: w.owner,
-      });
-    }
+    const names = await namesOf(list.map((w) => w.scope));
+    const out = list.map((w) => ({
+      id: w.id,
+      code: w.code,
+      nameZh: w.name_zh,
+      nameEn: w.name_en,
+      unit: w.unit,
+      scope: w.scope,
+      scopeName: names.get(w.scope) ?? w.scope,
+      kind: w.kind as 'warning_line' | 'trajectory',
+      value: w.value,
+      threshold: w.threshold,
+      raisedAt: new Date(w.raised_at).toISOString(),
+      resolvedAt: w.resolved_at ? new Date(w.resolved_at).toISOString() : null,
+      taskId: w.task_id,
+      ownerDepartment: w.owner,
+    }));
     return { items: out };
   }
 
-  async function scopeNameOf(type: string, code: string) {
-    const [row] =
-      type === 'department'
-        ? await rows<{ name: string }>(kernel.db, sql`select name from org_department where code = ${code}`)
-        : await rows<{ name: string }>(
-            kernel.db,
-            sql`select name from org_division where code = ${code} order by valid_from desc limit 1`,
-          );
-    return row?.name ?? null;
+  /** Names of warning scopes (`district`, `town:<code>`, `department:<code>`), looked up once each. */
+  async function namesOf(scopes: string[]) {
+    const names = new Map<string, string>();
+    for (const key of new Set(scopes)) {
+      const scope = parseScope(key, district);
+      names.set(key, (await scopeNameOf(kernel.db, scope)) ?? scope.code);
+    }
+    return names;
   }
 
   /** One click: a 督办 task to the indicator's owner department, linked to the warning. */
@@ -175,8 +170,7 @@ export function createWarnings(
         'cockpit.warning.already_dispatched',
         'This warning has already been dispatched.',
       );
-    const [type, code] = w.scope.split(':');
-    const where = type === 'district' ? '全区' : ((await scopeNameOf(type, code)) ?? code);
+    const where = w.scope === 'district' ? '全区' : ((await namesOf([w.scope])).get(w.scope) ?? w.scope);
     const line = w.kind === 'warning_line' ? '低于预警线' : '落后于2025年目标进度';
     const deadline =
       parsed.data.deadline ?? beijingDay(new Date(kernel.clock.now().getTime() + 7 * 86_400_000));

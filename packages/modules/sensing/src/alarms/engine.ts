@@ -70,22 +70,24 @@ export function createRuleEngine(kernel: Kernel, alarms: AlarmService) {
 
   async function load(executor: Executor) {
     const startedGeneration = generation;
-    const [stationRows, ruleRows, latestRows, active, metricRows] = await Promise.all([
-      executor.select({ id: sensingStation.id, attributes: sensingStation.attributes }).from(sensingStation),
-      executor.select().from(sensingRule).where(eq(sensingRule.active, true)),
-      executor
-        .select({
-          stationId: sensingDevice.stationId,
-          metric: sensingSeries.metric,
-          ts: sensingSeries.lastTs,
-          value: sensingSeries.lastValue,
-        })
-        .from(sensingSeries)
-        .innerJoin(sensingDevice, eq(sensingDevice.id, sensingSeries.deviceId))
-        .where(and(sql`${sensingSeries.lastTs} is not null`)),
-      alarms.activeAlarms(executor),
-      executor.select().from(sensingMetric),
-    ]);
+    // One after another: the executor may be a job's transaction, one connection that must not be
+    // sent a query while another is still running on it (pg warns, and will refuse).
+    const stationRows = await executor
+      .select({ id: sensingStation.id, attributes: sensingStation.attributes })
+      .from(sensingStation);
+    const ruleRows = await executor.select().from(sensingRule).where(eq(sensingRule.active, true));
+    const latestRows = await executor
+      .select({
+        stationId: sensingDevice.stationId,
+        metric: sensingSeries.metric,
+        ts: sensingSeries.lastTs,
+        value: sensingSeries.lastValue,
+      })
+      .from(sensingSeries)
+      .innerJoin(sensingDevice, eq(sensingDevice.id, sensingSeries.deviceId))
+      .where(and(sql`${sensingSeries.lastTs} is not null`));
+    const active = await alarms.activeAlarms(executor);
+    const metricRows = await executor.select().from(sensingMetric);
     metricNames.clear();
     for (const m of metricRows) metricNames.set(m.code, { name: m.nameZh, unit: m.unit });
     const next = new Map<string, StationState>();

@@ -1,11 +1,7 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx (no build step).
-import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+// Runs the CLI from its bundle (apps/cli/dist/zhizhi.mjs), building it first when a source changed.
+import { buildCliIfStale, cliBundle } from '../../../scripts/build-cli.mjs';
+import { pathToFileURL } from 'node:url';
 
-const require = createRequire(import.meta.url);
-const tsx = require.resolve('tsx/cli');
-const main = fileURLToPath(new URL('../src/main.ts', import.meta.url));
-const result = spawnSync(process.execPath, [tsx, main, ...process.argv.slice(2)], { stdio: 'inherit' });
-process.exit(result.status ?? 1);
+await buildCliIfStale();
+await import(pathToFileURL(cliBundle).href);

@@ -1,8 +1,15 @@
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
+const bundle = fileURLToPath(new URL('../dist/zhizhi.mjs', import.meta.url));
 const main = fileURLToPath(new URL('./main.ts', import.meta.url));
 const tsx = fileURLToPath(new URL('../../../node_modules/tsx/dist/cli.mjs', import.meta.url));
+/**
+ * The bundle users run (`bin/zhizhi.mjs`, `npm start`), which the test run's global setup rebuilds
+ * when a source changed; through tsx only when it is missing.
+ */
+const command = existsSync(bundle) ? [bundle] : [tsx, main];
 
 export interface CliRun {
   code: number;
@@ -22,7 +29,7 @@ export function runCliWithInput(
   ...args: string[]
 ): Promise<CliRun> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [tsx, main, ...args], {
+    const child = spawn(process.execPath, [...command, ...args], {
       env,
       stdio: [input === null ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     });

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +12,10 @@ import { createSensing } from '@zhizhi/sensing';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 
+// The CLI as users run it: its bundle (rebuilt by the test run's global setup), tsx only without one.
+const bundle = fileURLToPath(new URL('../../cli/dist/zhizhi.mjs', import.meta.url));
 const main = fileURLToPath(new URL('../../cli/src/main.ts', import.meta.url));
+const cli = existsSync(bundle) ? [bundle] : ['--import', 'tsx', main];
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 
 function freePort(): Promise<number> {
@@ -75,7 +78,7 @@ async function prepare(database: Database): Promise<string> {
 function startServer(env: Record<string, string>): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
     // One process (no tsx CLI wrapper), so SIGKILL hits the server itself.
-    const child = spawn(process.execPath, ['--import', 'tsx', main, 'serve'], {
+    const child = spawn(process.execPath, [...cli, 'serve'], {
       cwd: root,
       env: { ...process.env, ...env, LOG_LEVEL: 'warn', DEMO: '0', SIMULATE_SENSORS: '0', MQTT_PORT: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],

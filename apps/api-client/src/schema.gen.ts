@@ -13457,10 +13457,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The newest events, applications, alarms, inspections and warnings */
+        /** The newest events, applications, alarms, inspections and warnings in a scope (default: the user’s own) */
         get: {
             parameters: {
                 query?: {
+                    scope?: string;
                     limit?: number;
                 };
                 header?: never;

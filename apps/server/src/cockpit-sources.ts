@@ -1,4 +1,4 @@
-import type { Cockpit, MeasureName, ScopeRef } from '@zhizhi/cockpit';
+import { type Cockpit, type MeasureName, type ScopeRef, scopeKey } from '@zhizhi/cockpit';
 import type { Kernel } from '@zhizhi/kernel';
 import { rows } from '@zhizhi/kernel/db';
 import { type SQL, sql } from 'drizzle-orm';
@@ -19,6 +19,14 @@ function departmentFilter(column: SQL, scope: ScopeRef): SQL {
   return scope.type === 'department'
     ? sql`${column} = (select id from org_department where code = ${scope.code})`
     : sql`true`;
+}
+
+/** A scope's warnings: all of them for the district, a town's own and its villages'. */
+function warningFilter(scope: ScopeRef): SQL {
+  if (scope.type === 'district') return sql`true`;
+  if (scope.type === 'town')
+    return sql`(w.scope = ${scopeKey(scope)} or w.scope like ${`village:${scope.code.slice(0, 9)}%`})`;
+  return sql`w.scope = ${scopeKey(scope)}`;
 }
 
 async function one(kernel: Kernel, query: SQL): Promise<number> {
@@ -275,7 +283,15 @@ export async function cockpitMap(kernel: Kernel, cockpit: Cockpit, scope: ScopeR
 }
 
 /** The newest happenings across the modules. */
-export async function cockpitFeed(kernel: Kernel, limit: number) {
+/**
+ * The newest events, applications, alarms, inspections and warnings within a scope: a town or
+ * village sees what happened there, a department what it handles or owns (applications and
+ * inspections carry no department here, so a department's feed has events and its warnings).
+ */
+export async function cockpitFeed(kernel: Kernel, scope: ScopeRef, limit: number) {
+  const department = scope.type === 'department';
+  const town: ScopeRef =
+    scope.type === 'village' ? { type: 'town', code: `${scope.code.slice(0, 9)}000` } : scope;
   const list = await rows<{
     id: string;
     kind: string;
@@ -286,19 +302,29 @@ export async function cockpitFeed(kernel: Kernel, limit: number) {
   }>(
     kernel.db,
     sql`(select c.id, 'event' as kind, c.title, c.opened_at as at, c.division_code as division, '/cases/' || c.id as href
-        from cases_case c where c.type_code = 'governance_event' order by c.opened_at desc limit ${limit})
+        from cases_case c where c.type_code = 'governance_event'
+          and ${divisionFilter(sql`c.division_code`, scope)} and ${departmentFilter(sql`c.department_id`, scope)}
+        order by c.opened_at desc limit ${limit})
       union all
       (select a.id, 'application', coalesce(a.number, ''), a.submitted_at, a.division_code, '/services/cases/' || a.case_id
-        from services_application a where a.submitted_at is not null order by a.submitted_at desc limit ${limit})
+        from services_application a where a.submitted_at is not null and ${sql.raw(department ? 'false' : 'true')}
+          and ${divisionFilter(sql`a.division_code`, scope)}
+        order by a.submitted_at desc limit ${limit})
       union all
       (select a.id, 'alarm', s.name_zh, a.start_ts, a.township_code, '/sensing/stations/' || s.id
-        from sensing_alarm a join sensing_station s on s.id = a.station_id order by a.start_ts desc limit ${limit})
+        from sensing_alarm a join sensing_station s on s.id = a.station_id
+        where ${departmentFilter(sql`s.department_id`, scope)} and ${divisionFilter(sql`a.township_code`, town)}
+        order by a.start_ts desc limit ${limit})
       union all
       (select i.id, 'inspection', s.name, coalesce(i.published_at, i.created_at), s.division_code, '/regulation/subjects/' || s.id
-        from regulation_inspection i join regulation_subject s on s.id = i.subject_id order by coalesce(i.published_at, i.created_at) desc limit ${limit})
+        from regulation_inspection i join regulation_subject s on s.id = i.subject_id
+        where ${sql.raw(department ? 'false' : 'true')} and ${divisionFilter(sql`s.division_code`, scope)}
+        order by coalesce(i.published_at, i.created_at) desc limit ${limit})
       union all
       (select w.id, 'warning', i.name_zh, w.raised_at, null, '/cockpit/indicators/' || w.code
-        from cockpit_warning w join cockpit_indicator i on i.code = w.code where w.resolved_at is null order by w.raised_at desc limit ${limit})
+        from cockpit_warning w join cockpit_indicator i on i.code = w.code
+        where w.resolved_at is null and ${warningFilter(scope)}
+        order by w.raised_at desc limit ${limit})
       order by at desc limit ${limit}`,
   );
   const names = new Map(

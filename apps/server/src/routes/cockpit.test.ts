@@ -248,6 +248,29 @@ describe('cockpit API (/api/cockpit)', () => {
     });
   });
 
+  it('scopes the live feed: the district and the event’s town and department see it, another town does not', async () => {
+    const [event] = await rows<{ id: string; department: string | null }>(
+      t.kernel.db,
+      sql`select c.id, d.code as department from cases_case c left join org_department d on d.id = c.department_id
+        where c.type_code = 'governance_event' and c.division_code = '330213001000' order by c.opened_at desc limit 1`,
+    );
+    const feedIds = async (query: string, headers: Headers = admin) => {
+      const response = await get(`/api/cockpit/feed${query}`, headers);
+      expect(response.statusCode, response.body).toBe(200);
+      return (response.json().items as { id: string; kind: string }[]).map((i) => i.id);
+    };
+    expect(await feedIds('')).toContain(event!.id);
+    expect(await feedIds('?scope=town:330213001000')).toContain(event!.id);
+    expect(await feedIds(`?scope=department:${event!.department}`)).toContain(event!.id);
+    expect(await feedIds('?scope=town:330213100000')).not.toContain(event!.id);
+    // The 溪口镇 leader's feed is the town's by default, and cannot be widened.
+    const town = await t.login('xikou.leader', 'test-pass-1');
+    expect(await feedIds('', town)).not.toContain(event!.id);
+    expectProblem(await get('/api/cockpit/feed?scope=district', town), 403, 'access.denied');
+    expectProblem(await get('/api/cockpit/feed?scope=town:330213001000', town), 403, 'access.denied');
+    expectProblem(await get('/api/cockpit/feed?scope=planet:x'), 400, 'cockpit.scope.invalid');
+  });
+
   it('breaks an indicator down by town, village and department; refuses levels that do not nest', async () => {
     const towns = await get(
       '/api/cockpit/indicators/plan.events_on_time/breakdown?level=town&parent=district',

@@ -164,14 +164,20 @@ export function cockpitRoutes(kernel: Kernel, modules: Modules) {
       {
         schema: {
           tags,
-          summary: 'The newest events, applications, alarms, inspections and warnings',
-          querystring: z.object({ limit: z.coerce.number().int().min(1).max(100).optional() }),
+          summary:
+            'The newest events, applications, alarms, inspections and warnings in a scope (default: the user’s own)',
+          querystring: z.object({
+            scope: S.scopeQuery,
+            limit: z.coerce.number().int().min(1).max(100).optional(),
+          }),
           response: { 200: S.feedSchema },
         },
       },
       async (request) => {
-        requirePermission(request.actor, P.view);
-        return cockpitFeed(kernel, request.query.limit ?? 20);
+        const text = request.query.scope ?? (await cockpit.service.defaultScope(request.actor));
+        const scope = parseScope(text, district);
+        await cockpit.service.assertScope(request.actor, scope);
+        return cockpitFeed(kernel, scope, request.query.limit ?? 20);
       },
     );
     r.get(

@@ -91,7 +91,11 @@ export function CockpitScreenPage() {
     [scopeKey],
     { enabled: scopeKey !== undefined },
   );
-  const feed = usePoll(() => unwrap(api.GET('/api/cockpit/feed', { params: { query: { limit: 20 } } })), []);
+  const feed = usePoll(
+    () => unwrap(api.GET('/api/cockpit/feed', { params: { query: { scope: scopeKey, limit: 20 } } })),
+    [scopeKey],
+    { enabled: scopeKey !== undefined },
+  );
   // The warnings of the scope on screen, once it is known (the overview names a user's default scope).
   const warnings = usePoll(() => loadWarnings(scopeKey ?? 'district'), [scopeKey], {
     enabled: scopeKey !== undefined,

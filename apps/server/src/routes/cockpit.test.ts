@@ -413,6 +413,24 @@ describe('cockpit API (/api/cockpit)', () => {
     expect((await indicatorAt('plan.5g_village_coverage')).status).toBe('below_warning');
     const withWarning = (await overview()).indicators.find((i) => i.code === 'plan.5g_village_coverage');
     expect(withWarning).toMatchObject({ openWarning: { id, kind: 'warning_line', taskId } });
+
+    // A dispatch that stopped between its claim and its task: taken again once the claim expires.
+    const ago = (minutes: number) =>
+      new Date(t.kernel.clock.now().getTime() - minutes * 60_000).toISOString();
+    await t.kernel.db.execute(
+      sql`update cockpit_warning set task_id = null, dispatched_at = ${ago(1)}::timestamptz where id = ${id}`,
+    );
+    expectProblem(
+      await call('POST', `/api/cockpit/warnings/${id}/dispatch`, admin, {}),
+      409,
+      'cockpit.warning.already_dispatched',
+    );
+    await t.kernel.db.execute(
+      sql`update cockpit_warning set dispatched_at = ${ago(6)}::timestamptz where id = ${id}`,
+    );
+    const again = await call('POST', `/api/cockpit/warnings/${id}/dispatch`, admin, {});
+    expect(again.statusCode, again.body).toBe(201);
+    expect(again.json().taskId).not.toBe(taskId);
   });
 
   it('saves a role’s panel layout; refuses unknown panels and roles', async () => {

@@ -10,6 +10,9 @@ import { COCKPIT_PERMISSIONS as P } from './permissions';
 import { beijingDay, parseScope, periodOf, type ScopeRef, scopeKey, scopeNameOf } from './scope';
 import type { ValueReader } from './values';
 
+/** How long a dispatch may take between its claim and its task before another may claim it. */
+const CLAIM_EXPIRES_MS = 5 * 60_000;
+
 /** Creates a 督查督办 task for departments (the app wires the governance supervision service here). */
 export type DispatchTask = (
   actor: Actor,
@@ -147,6 +150,11 @@ export function createWarnings(
   }
 
   /** One click: a 督办 task to the indicator's owner department, linked to the warning. */
+  /**
+   * Dispatch claims the warning, creates the task (its own transaction, in the task service), then
+   * records the task. A claim that never got its task (the process stopped in between) expires, so
+   * the warning can be dispatched again instead of showing as dispatched with no task for ever.
+   */
   async function dispatch(actor: Actor, warningId: string, input: unknown) {
     requirePermission(actor, P.dispatch);
     const parsed = dispatchInputSchema.safeParse(input ?? {});
@@ -163,7 +171,9 @@ export function createWarnings(
     const claimed = await rows<{ id: string }>(
       kernel.db,
       sql`update cockpit_warning set dispatched_by = ${actor.name}, dispatched_at = ${kernel.clock.now().toISOString()}::timestamptz
-        where id = ${warningId} and dispatched_at is null and resolved_at is null returning id`,
+        where id = ${warningId} and resolved_at is null
+          and (dispatched_at is null or (task_id is null and dispatched_at < ${new Date(kernel.clock.now().getTime() - CLAIM_EXPIRES_MS).toISOString()}::timestamptz))
+        returning id`,
     );
     if (claimed.length === 0)
       throw new ConflictError(

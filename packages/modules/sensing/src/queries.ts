@@ -4,6 +4,7 @@ import { rows } from '@zhizhi/kernel/db';
 import { InputError, NotFoundError } from '@zhizhi/kernel/errors';
 import { and, asc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { severityRank, type Severity } from './alarms/rule-types';
+import { latestSeries } from './latest';
 import { SENSING_PERMISSIONS as P } from './permissions';
 import type { StationKind } from './registry/types';
 import {
@@ -65,16 +66,7 @@ export function createQueries(kernel: Kernel) {
     if (!list.length) return [];
     const ids = list.map((s) => s.id);
     const [latest, devices, alarms] = await Promise.all([
-      db
-        .select({
-          stationId: sensingDevice.stationId,
-          metric: sensingSeries.metric,
-          ts: sensingSeries.lastTs,
-          value: sensingSeries.lastValue,
-        })
-        .from(sensingSeries)
-        .innerJoin(sensingDevice, eq(sensingDevice.id, sensingSeries.deviceId))
-        .where(inArray(sensingDevice.stationId, ids)),
+      latestSeries(db, inArray(sensingDevice.stationId, ids)),
       db
         .select({ stationId: sensingDevice.stationId, lastSeenAt: sensingDevice.lastSeenAt })
         .from(sensingDevice)

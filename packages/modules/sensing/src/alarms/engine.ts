@@ -1,8 +1,9 @@
 import type { Kernel } from '@zhizhi/kernel';
 import type { Executor } from '@zhizhi/kernel/db';
 import { type CompiledRule, compileRule, evaluateBoolean } from '@zhizhi/kernel/rules';
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { StoredReading } from '../ingest/writer';
+import { latestSeries } from '../latest';
 import { sensingDevice, sensingMetric, sensingRule, sensingSeries, sensingStation } from '../schema';
 import type { AlarmService } from './alarm-service';
 import { RULE_CONTEXT, type RuleParams, type Severity } from './rule-types';
@@ -76,16 +77,7 @@ export function createRuleEngine(kernel: Kernel, alarms: AlarmService) {
       .select({ id: sensingStation.id, attributes: sensingStation.attributes })
       .from(sensingStation);
     const ruleRows = await executor.select().from(sensingRule).where(eq(sensingRule.active, true));
-    const latestRows = await executor
-      .select({
-        stationId: sensingDevice.stationId,
-        metric: sensingSeries.metric,
-        ts: sensingSeries.lastTs,
-        value: sensingSeries.lastValue,
-      })
-      .from(sensingSeries)
-      .innerJoin(sensingDevice, eq(sensingDevice.id, sensingSeries.deviceId))
-      .where(and(sql`${sensingSeries.lastTs} is not null`));
+    const latestRows = await latestSeries(executor, sql`${sensingSeries.lastTs} is not null`);
     const active = await alarms.activeAlarms(executor);
     const metricRows = await executor.select().from(sensingMetric);
     metricNames.clear();

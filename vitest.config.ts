@@ -41,6 +41,9 @@ export default defineConfig({
           // A directory for the run's seeded demo templates, which e2e/harness.ts copies per file.
           globalSetup: ['./e2e/global-setup.ts'],
           maxWorkers: 1,
+          // A browser flow of several steps took 28 s of a 30 s limit on a loaded 2-core CI machine
+          // (services.e2e timed out once); each step still has its own 10 s poll limit.
+          testTimeout: 60_000,
           sequence: { groupOrder: 1 },
         },
       },

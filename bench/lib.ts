@@ -140,12 +140,17 @@ export function resultsFor(database: string, machine: string, date: string) {
     unit: f.unit,
     baseline: f.baseline,
     baselineValue: round(f.baselineValue, 1),
-    ratio: round(f.baselineValue > 0 ? f.value / f.baselineValue : 0, 3),
+    ratio: significant(f.baselineValue > 0 ? f.value / f.baselineValue : 0, 3),
     target: f.target,
     database,
     machine,
     date,
   });
+}
+
+/** Three significant digits, so a ratio far below 1 (2.43e-4) does not print as 0. */
+function significant(value: number, digits: number): number {
+  return value === 0 ? 0 : Number(value.toPrecision(digits));
 }
 
 function round(value: number, digits: number): number {
@@ -173,7 +178,7 @@ export function formatTable(results: readonly BenchResult[]): string {
         r.unit,
         r.baseline,
         r.unit === '%' ? r.baselineValue.toFixed(1) : number.format(r.baselineValue),
-        `${r.ratio.toFixed(2)}×`,
+        `${r.ratio === 0 || r.ratio >= 0.01 ? r.ratio.toFixed(2) : r.ratio.toPrecision(3)}×`,
         r.target,
       ]);
     const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));

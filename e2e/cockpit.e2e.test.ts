@@ -190,6 +190,16 @@ describe('leadership cockpit big screen in Chromium', () => {
     await scjgj.goto(`${demo.url}/supervision`);
     const row = scjgj.getByTestId('supervision-task-link').filter({ hasText: TASK_TITLE });
     await expect.poll(() => row.count()).toBe(1);
+    // The task names the warning it came from and leads back to the indicator, at the district.
+    await row.click();
+    const source = scjgj.getByTestId('task-source');
+    expect(await source.innerText()).toBe('驾驶舱预警：全区“互联网+监管”平台监管事项比例');
+    await scjgj.screenshot({ path: join(screenshotDir, 'cockpit-task-source.png'), animations: 'disabled' });
+    await source.click();
+    await scjgj.getByTestId('cockpit-indicator').waitFor();
+    const url = new URL(scjgj.url());
+    expect(url.pathname).toBe(`/cockpit/indicators/${SUPERVISION}`);
+    expect(url.searchParams.get('scope')).toBe('district');
     await scjgj.close();
   });
 

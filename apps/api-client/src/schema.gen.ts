@@ -2501,6 +2501,11 @@ export interface paths {
                         deadline: string;
                         departmentIds: string[];
                         remindWorkingDays?: number;
+                        /** @description Where the task came from; the path must stay inside the platform */
+                        source?: {
+                            label: string;
+                            path: string;
+                        };
                     };
                 };
             };
@@ -16625,6 +16630,10 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
             closedAt: string | null;
+            /** @description What raised the task, e.g. a cockpit warning */
+            sourceLabel: string | null;
+            /** @description That source’s page inside the platform (an app path) */
+            sourcePath: string | null;
             assignments: {
                 /** Format: uuid */
                 id: string;
@@ -16661,6 +16670,10 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
             closedAt: string | null;
+            /** @description What raised the task, e.g. a cockpit warning */
+            sourceLabel: string | null;
+            /** @description That source’s page inside the platform (an app path) */
+            sourcePath: string | null;
             requirements: string;
             assignments: components["schemas"]["SupervisionAssignmentInput"][];
         };
@@ -18748,6 +18761,10 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
             closedAt: string | null;
+            /** @description What raised the task, e.g. a cockpit warning */
+            sourceLabel: string | null;
+            /** @description That source’s page inside the platform (an app path) */
+            sourcePath: string | null;
             assignments: {
                 /** Format: uuid */
                 id: string;
@@ -18784,6 +18801,10 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
             closedAt: string | null;
+            /** @description What raised the task, e.g. a cockpit warning */
+            sourceLabel: string | null;
+            /** @description That source’s page inside the platform (an app path) */
+            sourcePath: string | null;
             requirements: string;
             assignments: components["schemas"]["SupervisionAssignment"][];
         };

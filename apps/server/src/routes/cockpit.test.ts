@@ -396,6 +396,13 @@ describe('cockpit API (/api/cockpit)', () => {
     const task = tasks.items.find((x: { id: string }) => x.id === taskId);
     expect(task.title).toContain('5G网络行政村覆盖率');
     expect(task.assignments.map((a: { departmentName: string }) => a.departmentName)).toEqual(['区经信局']);
+    // The task links back to the indicator at the warning's scope.
+    expect(task).toMatchObject({
+      sourceLabel: '驾驶舱预警：全区5G网络行政村覆盖率',
+      sourcePath: '/cockpit/indicators/plan.5g_village_coverage?scope=district',
+    });
+    const detail = (await get(`/api/governance/tasks/${taskId}`)).json();
+    expect(detail.requirements).toMatch(/^全区5G网络行政村覆盖率当前为50(\.0)?%，预警线为90(\.0)?%/);
 
     expectProblem(
       await call('POST', `/api/cockpit/warnings/${id}/dispatch`, admin, {}),

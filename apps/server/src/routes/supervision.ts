@@ -1,4 +1,4 @@
-import { createSupervisionService } from '@zhizhi/governance';
+import { APP_PATH, createSupervisionService } from '@zhizhi/governance';
 import type { Kernel } from '@zhizhi/kernel';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -82,6 +82,8 @@ const taskBase = z.object({
   createdAt: dateTime,
   updatedAt: dateTime,
   closedAt: dateTime.nullable(),
+  sourceLabel: z.string().nullable().describe('What raised the task, e.g. a cockpit warning'),
+  sourcePath: z.string().nullable().describe('That source’s page inside the platform (an app path)'),
 });
 
 const taskSummarySchema = taskBase
@@ -143,6 +145,10 @@ export function supervisionRoutes(kernel: Kernel) {
             deadline: day,
             departmentIds: z.array(uuid).min(1).max(50),
             remindWorkingDays: z.number().int().min(0).max(30).optional(),
+            source: z
+              .object({ label: text(100), path: z.string().max(300).regex(APP_PATH) })
+              .optional()
+              .describe('Where the task came from; the path must stay inside the platform'),
           }),
           response: { 201: taskSchema },
         },

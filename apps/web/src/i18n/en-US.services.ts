@@ -23,6 +23,7 @@ export const enUSServices: Record<keyof typeof zhCNServices, string> = {
   'supervision.remindAt': 'Automatic reminder',
   'supervision.remindAtValue': '{time} ({days} working days before the deadline)',
   'supervision.noReminder': 'None (its time had passed at dispatch)',
+  'supervision.source': 'Raised by',
   'supervision.createdBy': 'Dispatched by',
   'supervision.progress': 'Progress',
   'supervision.taskStatus': 'Status',

@@ -20,6 +20,7 @@ export const zhCNServices = {
   'supervision.remindAt': '自动提醒',
   'supervision.remindAtValue': '{time}（期限前 {days} 个工作日）',
   'supervision.noReminder': '不提醒（交办时已过提醒时间）',
+  'supervision.source': '来源',
   'supervision.createdBy': '交办人',
   'supervision.progress': '进度',
   'supervision.taskStatus': '任务状态',

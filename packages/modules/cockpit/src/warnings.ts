@@ -16,7 +16,14 @@ const CLAIM_EXPIRES_MS = 5 * 60_000;
 /** Creates a 督查督办 task for departments (the app wires the governance supervision service here). */
 export type DispatchTask = (
   actor: Actor,
-  input: { title: string; requirements: string; deadline: string; departmentIds: string[] },
+  input: {
+    title: string;
+    requirements: string;
+    deadline: string;
+    departmentIds: string[];
+    /** Links the task back to the indicator at the warning's scope. */
+    source: { label: string; path: string };
+  },
 ) => Promise<{ id: string }>;
 
 export const dispatchInputSchema = z.object({
@@ -189,9 +196,13 @@ export function createWarnings(
         title: `【驾驶舱预警】${where}${def.nameZh}${line}`,
         requirements:
           parsed.data.requirements ??
-          `${where}“${def.nameZh}”当前为${fmt(def.unit, w.value)}，${w.kind === 'warning_line' ? '预警线' : '目标进度'}为${fmt(def.unit, w.threshold)}（目标${fmt(def.unit, def.target)}）。请分析原因，制定整改措施并按期反馈。`,
+          `${where}${def.nameZh}当前为${fmt(def.unit, w.value)}，${w.kind === 'warning_line' ? '预警线' : '目标进度'}为${fmt(def.unit, w.threshold)}（目标${fmt(def.unit, def.target)}）。请分析原因，制定整改措施并按期反馈。`,
         deadline,
         departmentIds: [def.ownerDepartment.id],
+        source: {
+          label: `驾驶舱预警：${where}${def.nameZh}`,
+          path: `/cockpit/indicators/${encodeURIComponent(w.code)}?scope=${encodeURIComponent(w.scope)}`,
+        },
       });
       await kernel.transaction(async (tx) => {
         await tx.execute(sql`update cockpit_warning set task_id = ${task.id} where id = ${warningId}`);

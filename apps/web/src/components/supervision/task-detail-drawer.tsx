@@ -1,6 +1,7 @@
 import { unwrap } from '@zhizhi/api-client';
 import { App, Descriptions, Drawer, Skeleton, Space, Typography } from 'antd';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { api } from '../../api/api';
 import { useT } from '../../i18n/use-t';
 import { usePreferences } from '../../session/preferences';
@@ -89,6 +90,13 @@ export function TaskDetailDrawer({ taskId, onClose, onChanged }: TaskDetailDrawe
             <Descriptions.Item label={t('supervision.taskStatus')}>
               <TaskStatusTag status={task.status} />
             </Descriptions.Item>
+            {task.sourcePath && (
+              <Descriptions.Item label={t('supervision.source')}>
+                <Link to={task.sourcePath} data-testid="task-source">
+                  {task.sourceLabel ?? task.sourcePath}
+                </Link>
+              </Descriptions.Item>
+            )}
             <Descriptions.Item label={t('supervision.requirements')}>
               <span style={{ whiteSpace: 'pre-wrap' }}>{task.requirements}</span>
             </Descriptions.Item>

@@ -13,6 +13,7 @@ export type {
   UrgeInput,
   EvaluateInput,
 } from './inputs';
+export { APP_PATH } from './inputs';
 export type { AssignmentStatus } from './status';
 export type {
   TaskView,

@@ -4,6 +4,14 @@ import { z } from 'zod';
 const text = (max: number) => z.string().trim().min(1).max(max);
 const fileIds = z.array(z.uuid()).max(10).default([]);
 
+/** A path inside the platform: one leading slash (not //, which a browser reads as another host). */
+export const APP_PATH = /^\/(?![/\\])[^\s\\]*$/;
+
+export const taskSource = z.object({
+  label: text(100),
+  path: z.string().max(300).regex(APP_PATH, 'must be a path inside the platform, starting with /'),
+});
+
 export const createTaskInput = z.object({
   title: text(200),
   requirements: text(5000),
@@ -16,6 +24,8 @@ export const createTaskInput = z.object({
     .refine((ids) => new Set(ids).size === ids.length, 'departments must not repeat'),
   /** Working days before the deadline for the automatic reminder (0 = the deadline day). */
   remindWorkingDays: z.number().int().min(0).max(30).default(2),
+  /** Where the task came from, shown as a link on the task: an app path, never another site. */
+  source: taskSource.optional(),
 });
 export type CreateTaskInput = z.input<typeof createTaskInput>;
 

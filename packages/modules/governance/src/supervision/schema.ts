@@ -51,6 +51,10 @@ export const governanceTask = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
     closedAt: timestamp('closed_at', { withTimezone: true }),
+    /** What raised the task, e.g. 驾驶舱预警: the warning's indicator (null when a leader wrote it). */
+    sourceLabel: text('source_label'),
+    /** The page of that source inside the platform, an app path such as /cockpit/indicators/… */
+    sourcePath: text('source_path'),
   },
   (t) => [index('governance_task_status_due').on(t.status, t.dueAt)],
 );

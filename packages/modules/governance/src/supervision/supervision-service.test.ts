@@ -57,6 +57,12 @@ describe('supervision tasks (督查督办)', () => {
       [{ deadline: '2026-03-01' }, 'governance.task.deadline_past'],
       [{ deadline: '2030-01-01' }, 'governance.task.deadline_too_far'],
       [{ departmentIds: ['0190f1d2-0000-7000-8000-000000000000'] }, 'governance.task.department_not_found'],
+      // A source links inside the platform only: not another host, not a script.
+      [{ source: { label: '预警', path: 'https://example.com/x' } }, 'governance.task.invalid_input'],
+      [{ source: { label: '预警', path: '//example.com/x' } }, 'governance.task.invalid_input'],
+      [{ source: { label: '预警', path: '/\\example.com' } }, 'governance.task.invalid_input'],
+      [{ source: { label: '预警', path: 'javascript:alert(1)' } }, 'governance.task.invalid_input'],
+      [{ source: { label: ' ', path: '/cockpit' } }, 'governance.task.invalid_input'],
     ];
     for (const [input, code] of cases) {
       await expect(f.dispatch(input as never), JSON.stringify(input)).rejects.toMatchObject({ code });
@@ -65,6 +71,16 @@ describe('supervision tasks (督查督办)', () => {
     expect(invalid.details.errors).toEqual([{ path: '/title', message: expect.any(String) }]);
     expect(await f.countOf('governance_task')).toBe(before);
     expect(await f.countOf('audit_entry')).toBe(auditBefore);
+  });
+
+  it('keeps where a task came from, as a link inside the platform; a leader’s own task has none', async () => {
+    f.clock.set('2026-03-02T01:00:00Z');
+    const source = { label: '驾驶舱预警：全区一网通办率', path: '/cockpit/indicators/plan.x?scope=district' };
+    const raised = await f.dispatch({ source });
+    expect(raised).toMatchObject({ sourceLabel: source.label, sourcePath: source.path });
+    const read = await f.supervision.getTask(f.people.rsjStaff, raised.id);
+    expect(read).toMatchObject({ sourceLabel: source.label, sourcePath: source.path });
+    expect(await f.dispatch()).toMatchObject({ sourceLabel: null, sourcePath: null });
   });
 
   it('lets only leaders dispatch and only the assigned department accept and report', async () => {

@@ -74,6 +74,8 @@ export function createSupervisionService(kernel: Kernel) {
       createdAt: now,
       updatedAt: now,
       closedAt: null,
+      sourceLabel: parsed.source?.label ?? null,
+      sourcePath: parsed.source?.path ?? null,
     };
     const assignments = parsed.departmentIds.map((departmentId): AssignmentRow => {
       const d = departments.find((x) => x.id === departmentId)!;

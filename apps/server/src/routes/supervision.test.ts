@@ -131,6 +131,9 @@ describe('supervision API (/api/governance/tasks)', () => {
       'governance.task.invalid_input',
     );
     expectProblem(await dispatch({ remindWorkingDays: -1 }), 400, 'http.validation_failed');
+    const offsite = await dispatch({ source: { label: '预警', path: '//example.com/login' } });
+    expectProblem(offsite, 400, 'http.validation_failed');
+    expect(offsite.json().errors.map((e: { path: string }) => e.path)).toEqual(['/source/path']);
     expect(await taskCount()).toBe(before);
 
     const task = (await dispatch()).json();

@@ -236,4 +236,23 @@ describe('leadership cockpit big screen in Chromium', () => {
     expect(await dispatcher.getByTestId('cockpit-screen').count()).toBe(0);
     await dispatcher.close();
   });
+
+  it('makes this week’s report on request and offers it in the reader’s language', async () => {
+    const leader = await signIn(browser, demo.url, 'leader', demo.password('leader'));
+    await leader.goto(`${demo.url}/cockpit/reports`);
+    await leader.getByTestId('cockpit-reports-generate').click();
+    const pdfLink = leader.getByTestId('cockpit-reports').locator('a[href*="format=pdf"]').first();
+    await pdfLink.waitFor();
+    expect(await pdfLink.getAttribute('href')).toContain('locale=zh-CN');
+    await leader.getByTestId('locale-switch').click();
+    await expect.poll(() => pdfLink.getAttribute('href')).toContain('locale=en-US');
+    const pdf = await leader.request.get(`${demo.url}${await pdfLink.getAttribute('href')}`);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toMatch(/^application\/pdf/);
+    expect(decodeURIComponent(pdf.headers()['content-disposition'])).toContain('Fenghua District, Ningbo');
+    await leader.screenshot({ path: join(screenshotDir, 'cockpit-reports-en.png') });
+    await leader.getByTestId('locale-switch').click();
+    await expect.poll(() => pdfLink.getAttribute('href')).toContain('locale=zh-CN');
+    await leader.close();
+  });
 });

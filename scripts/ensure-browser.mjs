@@ -1,5 +1,6 @@
 // Browser tests drive Debian's Chromium (never a downloaded browser) with CJK fonts, so
-// screenshots show Chinese text; the MQTT tests publish with Mosquitto's own client (mosquitto_pub).
+// screenshots show Chinese text; the MQTT tests publish with Mosquitto's own client (mosquitto_pub);
+// the report tests read PDFs back with poppler's pdftotext.
 // Installs what is missing with apt-get.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -15,6 +16,9 @@ export function ensureBrowser() {
   if (!existsSync(CHROMIUM)) missing.push('chromium');
   if (!installed('fonts-noto-cjk')) missing.push('fonts-noto-cjk');
   if (!existsSync('/usr/bin/mosquitto_pub')) missing.push('mosquitto-clients');
+  // The weekly report tests read the PDFs back as text with pdftotext.
+  if (!existsSync('/usr/bin/pdftotext')) missing.push('poppler-utils');
+  if (!installed('poppler-data')) missing.push('poppler-data'); // Adobe-GB1 maps for STSong-Light
   if (!missing.length) return;
   const asRoot = process.getuid?.() === 0;
   const sudo = asRoot ? [] : ['sudo', '-n'];

@@ -12935,6 +12935,7 @@ export interface paths {
                                     id: string;
                                     code: string;
                                     name: string;
+                                    nameEn: string;
                                 } | null;
                                 /** @enum {string} */
                                 source: "measured" | "reported";
@@ -13041,6 +13042,7 @@ export interface paths {
                                     id: string;
                                     code: string;
                                     name: string;
+                                    nameEn: string;
                                 } | null;
                                 /** @enum {string} */
                                 source: "measured" | "reported";
@@ -13548,6 +13550,7 @@ export interface paths {
                                 unit: string;
                                 scope: string;
                                 scopeName: string;
+                                scopeNameEn: string;
                                 /** @enum {string} */
                                 kind: "warning_line" | "trajectory";
                                 value: number | null;
@@ -13556,6 +13559,7 @@ export interface paths {
                                 resolvedAt: string | null;
                                 taskId: string | null;
                                 ownerDepartment: string | null;
+                                ownerDepartmentEn: string | null;
                             }[];
                         };
                     };
@@ -13859,6 +13863,8 @@ export interface paths {
                                 trigger: "schedule" | "manual";
                                 generatedBy: string;
                                 generatedAt: string;
+                                /** @description The languages the report was made in */
+                                languages: ("zh-CN" | "en-US")[];
                             }[];
                         };
                     };
@@ -13920,11 +13926,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Download a weekly report as PDF or XLSX */
+        /** Download a weekly report as PDF or XLSX, in Chinese (default) or English */
         get: {
             parameters: {
                 query: {
                     format: "pdf" | "xlsx";
+                    locale?: "zh-CN" | "en-US";
                 };
                 header?: never;
                 path: {

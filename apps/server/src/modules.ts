@@ -133,6 +133,7 @@ export function createModules(kernel: Kernel, options: ModulesOptions = {}): Mod
   const cockpit = createCockpit(kernel, {
     districtCode: fenghuaRegion.districtCode,
     districtName: '宁波市奉化区',
+    districtNameEn: 'Fenghua District, Ningbo',
     tickMs: options.cockpitTickMs,
     dispatchTask: (actor, input) => supervision.createTask(actor, input),
   });

@@ -19,7 +19,9 @@ export const indicatorValueSchema = z.object({
   baseline: num,
   baselineDate: z.string().nullable(),
   deadline: z.string().nullable(),
-  ownerDepartment: z.object({ id: z.string(), code: z.string(), name: z.string() }).nullable(),
+  ownerDepartment: z
+    .object({ id: z.string(), code: z.string(), name: z.string(), nameEn: z.string() })
+    .nullable(),
   source: z.enum(['measured', 'reported']),
   formulaText: z.string(),
   formulaTextEn: z.string(),
@@ -106,6 +108,7 @@ export const warningSchema = z.object({
   unit: z.string(),
   scope: z.string(),
   scopeName: z.string(),
+  scopeNameEn: z.string(),
   kind: z.enum(['warning_line', 'trajectory']),
   value: num,
   threshold: num,
@@ -113,6 +116,7 @@ export const warningSchema = z.object({
   resolvedAt: z.string().nullable(),
   taskId: z.string().nullable(),
   ownerDepartment: z.string().nullable(),
+  ownerDepartmentEn: z.string().nullable(),
 });
 
 export const mapSchema = z.object({
@@ -171,6 +175,7 @@ export const reportSchema = z.object({
   trigger: z.enum(['schedule', 'manual']),
   generatedBy: z.string(),
   generatedAt: z.string(),
+  languages: z.array(z.enum(['zh-CN', 'en-US'])).describe('The languages the report was made in'),
 });
 
 export const reportedSchema = z.object({

@@ -1,6 +1,7 @@
 import { rows, systemActor } from '@zhizhi/kernel';
 import { fenghuaPlanTargets } from '@zhizhi/pack-fenghua';
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import type { LightMyRequestResponse as Response } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../testing';
@@ -501,5 +502,34 @@ describe('cockpit API (/api/cockpit)', () => {
       'cockpit.report.not_found',
     );
     expect((await get(`/api/cockpit/reports/${id}/file?format=doc`)).statusCode).toBe(400);
+  });
+
+  it('makes every report in English too, and says so for one made before', async () => {
+    const { id } = (await call('POST', '/api/cockpit/reports', admin)).json();
+    const item = (await get('/api/cockpit/reports')).json().items.find((r: { id: string }) => r.id === id);
+    expect(item.languages).toEqual(['zh-CN', 'en-US']);
+    const pdf = await get(`/api/cockpit/reports/${id}/file?format=pdf&locale=en-US`);
+    expect(pdf.statusCode).toBe(200);
+    expect(decodeURIComponent(String(pdf.headers['content-disposition']))).toContain(
+      'Fenghua District, Ningbo weekly indicators 2026-03-02.pdf',
+    );
+    const xlsx = await get(`/api/cockpit/reports/${id}/file?format=xlsx&locale=en-US`);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    expect(book.worksheets.map((s) => s.name)).toEqual(['Indicators', 'Trend', 'Towns', 'Warnings']);
+    const names = book.getWorksheet('Indicators')!.getColumn(1).values.slice(2) as string[];
+    expect(names).toContain('Villages covered by 5G');
+    expect(names.some((n) => /[\u4e00-\u9fff]/.test(n))).toBe(false);
+    // Towns keep their official names: divisions have no English names in the platform.
+    expect(book.getWorksheet('Towns')!.getRow(1).getCell(2).value).toBe('锦屏街道');
+
+    expect((await get(`/api/cockpit/reports/${id}/file?format=pdf&locale=fr-FR`)).statusCode).toBe(400);
+    await t.kernel.db.execute(sql`update cockpit_report set pdf_en_file_id = null where id = ${id}`);
+    expectProblem(
+      await get(`/api/cockpit/reports/${id}/file?format=pdf&locale=en-US`),
+      404,
+      'cockpit.report.locale_missing',
+    );
+    expect((await get(`/api/cockpit/reports/${id}/file?format=pdf`)).statusCode).toBe(200);
   });
 });

@@ -280,13 +280,17 @@ export function cockpitRoutes(kernel: Kernel, modules: Modules) {
       {
         schema: {
           tags,
-          summary: 'Download a weekly report as PDF or XLSX',
+          summary: 'Download a weekly report as PDF or XLSX, in Chinese (default) or English',
           params: z.object({ id: uuid }),
-          querystring: z.object({ format: z.enum(['pdf', 'xlsx']) }),
+          querystring: z.object({
+            format: z.enum(['pdf', 'xlsx']),
+            locale: z.enum(['zh-CN', 'en-US']).default('zh-CN'),
+          }),
         },
       },
       async (request, reply) => {
-        const file = await cockpit.reports.file(request.actor, request.params.id, request.query.format);
+        const { format, locale } = request.query;
+        const file = await cockpit.reports.file(request.actor, request.params.id, format, locale);
         return reply
           .type(file.mime)
           .header('cache-control', 'private, no-store')

@@ -9,8 +9,11 @@ import { useLoad } from '../components/use-load';
 import { useT } from '../i18n/use-t';
 import { usePreferences } from '../session/preferences';
 
-const fileHref = (id: string, format: 'pdf' | 'xlsx') =>
-  `/api/cockpit/reports/${encodeURIComponent(id)}/file?format=${format}`;
+/** The report in the reader's language when it was made in it (older reports are Chinese only). */
+const fileHref = (report: WeeklyReport, format: 'pdf' | 'xlsx', locale: string) => {
+  const language = report.languages.includes(locale as WeeklyReport['languages'][number]) ? locale : 'zh-CN';
+  return `/api/cockpit/reports/${encodeURIComponent(report.id)}/file?format=${format}&locale=${language}`;
+};
 
 /** 指标周报: weekly indicator reports (PDF and XLSX), made every Monday or on request. */
 export function CockpitReportsPage() {
@@ -75,14 +78,14 @@ export function CockpitReportsPage() {
               render: (_, r) => (
                 <Space size="middle" wrap>
                   <a
-                    href={fileHref(r.id, 'pdf')}
+                    href={fileHref(r, 'pdf', locale)}
                     download
                     aria-label={t('cockpitStaff.reports.downloadPdf', { week: week(r) })}
                   >
                     <FilePdfOutlined /> {t('cockpitStaff.reports.pdf')}
                   </a>
                   <a
-                    href={fileHref(r.id, 'xlsx')}
+                    href={fileHref(r, 'xlsx', locale)}
                     download
                     aria-label={t('cockpitStaff.reports.downloadXlsx', { week: week(r) })}
                   >

@@ -17,7 +17,10 @@ import { createWeeklyReports } from './weekly';
 export interface CockpitOptions {
   /** The district's 12-digit code (the top scope). */
   districtCode: string;
+  /** e.g. 宁波市奉化区, for reports. */
   districtName: string;
+  /** e.g. Fenghua District, Ningbo, for the English report. */
+  districtNameEn: string;
   /** Creates 督查督办 tasks (governance supervision); dispatch is refused without it. */
   dispatchTask?: DispatchTask;
   /** How often warnings are checked and today's snapshot refreshed (ms); 0 turns the timer off. */
@@ -37,6 +40,7 @@ export function createCockpit(kernel: Kernel, options: CockpitOptions) {
   const reports = createWeeklyReports(kernel, {
     district,
     districtName: options.districtName,
+    districtNameEn: options.districtNameEn,
     reader,
     warnings,
   });

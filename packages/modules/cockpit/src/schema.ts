@@ -136,6 +136,9 @@ export const cockpitReport = pgTable(
     trigger: varchar('trigger', { length: 16 }).notNull(),
     pdfFileId: uuid('pdf_file_id').notNull(),
     xlsxFileId: uuid('xlsx_file_id').notNull(),
+    /** The same report in English (null for reports made before English reports existed). */
+    pdfEnFileId: uuid('pdf_en_file_id'),
+    xlsxEnFileId: uuid('xlsx_en_file_id'),
     generatedBy: text('generated_by').notNull(),
     generatedAt: timestamp('generated_at', { withTimezone: true }).notNull(),
   },

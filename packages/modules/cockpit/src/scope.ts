@@ -44,16 +44,25 @@ export function periodOf(kind: PeriodKind, now: Date): Period {
 }
 
 /** The name of a scope: the department's, or the division's current name; null when unknown. */
-export async function scopeNameOf(executor: Executor, scope: ScopeRef): Promise<string | null> {
+/** A scope's names in Chinese and English (English falls back to Chinese, as for every division); null when unknown. */
+export async function scopeNamesOf(
+  executor: Executor,
+  scope: ScopeRef,
+): Promise<{ name: string; nameEn: string } | null> {
   const [row] =
     scope.type === 'department'
-      ? await rows<{ name: string }>(
+      ? await rows<{ name: string; name_en: string }>(
           executor,
-          sql`select name from org_department where code = ${scope.code}`,
+          sql`select name, name_en from org_department where code = ${scope.code}`,
         )
-      : await rows<{ name: string }>(
+      : // Divisions have only their official Chinese names (the English interface shows them too).
+        await rows<{ name: string; name_en: string }>(
           executor,
-          sql`select name from org_division where code = ${scope.code} order by valid_from desc limit 1`,
+          sql`select name, '' as name_en from org_division where code = ${scope.code} order by valid_from desc limit 1`,
         );
-  return row?.name ?? null;
+  return row ? { name: row.name, nameEn: row.name_en || row.name } : null;
+}
+
+export async function scopeNameOf(executor: Executor, scope: ScopeRef): Promise<string | null> {
+  return (await scopeNamesOf(executor, scope))?.name ?? null;
 }

@@ -18,7 +18,7 @@ import { beijingDay, type Period, type ScopeRef } from './scope';
 import { sumTallies } from './tallies';
 
 export type Indicator = TargetDefinition & {
-  ownerDepartment: { id: string; code: string; name: string } | null;
+  ownerDepartment: { id: string; code: string; name: string; nameEn: string } | null;
   source: 'measured' | 'reported';
 };
 
@@ -56,7 +56,7 @@ export function createValueReader(kernel: Kernel, district: string) {
   async function indicators(executor: Executor = kernel.db): Promise<Indicator[]> {
     const list = await rows<Record<string, unknown>>(
       executor,
-      sql`select i.*, d.id as dep_id, d.name as dep_name from cockpit_indicator i
+      sql`select i.*, d.id as dep_id, d.name as dep_name, d.name_en as dep_name_en from cockpit_indicator i
         left join org_department d on d.code = i.owner_department_code order by i.sort, i.code`,
     );
     return list.map((r) => ({
@@ -73,7 +73,12 @@ export function createValueReader(kernel: Kernel, district: string) {
       deadline: r.deadline ? String(r.deadline).slice(0, 10) : null,
       ownerDepartmentCode: r.owner_department_code as string | null,
       ownerDepartment: r.dep_id
-        ? { id: r.dep_id as string, code: r.owner_department_code as string, name: r.dep_name as string }
+        ? {
+            id: r.dep_id as string,
+            code: r.owner_department_code as string,
+            name: r.dep_name as string,
+            nameEn: (r.dep_name_en as string) || (r.dep_name as string),
+          }
         : null,
       levels: r.levels as Level[],
       source: r.source as 'measured' | 'reported',

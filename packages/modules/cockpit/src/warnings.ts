@@ -7,7 +7,7 @@ import { newId } from '@zhizhi/kernel/ids';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { COCKPIT_PERMISSIONS as P } from './permissions';
-import { beijingDay, parseScope, periodOf, type ScopeRef, scopeKey, scopeNameOf } from './scope';
+import { beijingDay, parseScope, periodOf, type ScopeRef, scopeKey, scopeNamesOf } from './scope';
 import type { ValueReader } from './values';
 
 /** How long a dispatch may take between its claim and its task before another may claim it. */
@@ -118,10 +118,16 @@ export function createWarnings(
           ? sql`w.resolved_at is null and w.task_id is not null`
           : sql`w.resolved_at is null and w.task_id is null`;
     const list = await rows<
-      WarningRow & { name_zh: string; name_en: string; unit: string; owner: string | null }
+      WarningRow & {
+        name_zh: string;
+        name_en: string;
+        unit: string;
+        owner: string | null;
+        owner_en: string | null;
+      }
     >(
       kernel.db,
-      sql`select w.*, i.name_zh, i.name_en, i.unit, d.name as owner from cockpit_warning w
+      sql`select w.*, i.name_zh, i.name_en, i.unit, d.name as owner, d.name_en as owner_en from cockpit_warning w
         join cockpit_indicator i on i.code = w.code
         left join org_department d on d.code = i.owner_department_code
         where ${cond} ${scopeCond} order by w.raised_at desc, i.sort limit 200`,
@@ -134,7 +140,8 @@ export function createWarnings(
       nameEn: w.name_en,
       unit: w.unit,
       scope: w.scope,
-      scopeName: names.get(w.scope) ?? w.scope,
+      scopeName: names.get(w.scope)?.name ?? w.scope,
+      scopeNameEn: names.get(w.scope)?.nameEn ?? w.scope,
       kind: w.kind as 'warning_line' | 'trajectory',
       value: w.value,
       threshold: w.threshold,
@@ -142,16 +149,17 @@ export function createWarnings(
       resolvedAt: w.resolved_at ? new Date(w.resolved_at).toISOString() : null,
       taskId: w.task_id,
       ownerDepartment: w.owner,
+      ownerDepartmentEn: w.owner ? w.owner_en || w.owner : null,
     }));
     return { items: out };
   }
 
   /** Names of warning scopes (`district`, `town:<code>`, `department:<code>`), looked up once each. */
   async function namesOf(scopes: string[]) {
-    const names = new Map<string, string>();
+    const names = new Map<string, { name: string; nameEn: string }>();
     for (const key of new Set(scopes)) {
       const scope = parseScope(key, district);
-      names.set(key, (await scopeNameOf(kernel.db, scope)) ?? scope.code);
+      names.set(key, (await scopeNamesOf(kernel.db, scope)) ?? { name: scope.code, nameEn: scope.code });
     }
     return names;
   }
@@ -187,7 +195,8 @@ export function createWarnings(
         'cockpit.warning.already_dispatched',
         'This warning has already been dispatched.',
       );
-    const where = w.scope === 'district' ? '全区' : ((await namesOf([w.scope])).get(w.scope) ?? w.scope);
+    const where =
+      w.scope === 'district' ? '全区' : ((await namesOf([w.scope])).get(w.scope)?.name ?? w.scope);
     const line = w.kind === 'warning_line' ? '低于预警线' : '落后于2025年目标进度';
     const deadline =
       parsed.data.deadline ?? beijingDay(new Date(kernel.clock.now().getTime() + 7 * 86_400_000));

@@ -6,7 +6,7 @@ import { NotFoundError } from '@zhizhi/kernel/errors';
 import { newId } from '@zhizhi/kernel/ids';
 import { sql } from 'drizzle-orm';
 import { COCKPIT_PERMISSIONS as P } from './permissions';
-import type { ReportData } from './reports/report-data';
+import { type ReportData, type ReportLocale, reportLabels } from './reports/report-data';
 import { buildWeeklyPdf } from './reports/weekly-pdf';
 import { buildWeeklyXlsx } from './reports/weekly-xlsx';
 import { beijingDay, periodOf } from './scope';
@@ -29,14 +29,28 @@ const addDays = (day: string, n: number) =>
 /** The weekly report of every indicator with trends (PDF and XLSX), on a schedule and on demand. */
 export function createWeeklyReports(
   kernel: Kernel,
-  deps: { district: string; districtName: string; reader: ValueReader; warnings: Warnings },
+  deps: {
+    district: string;
+    districtName: string;
+    districtNameEn: string;
+    reader: ValueReader;
+    warnings: Warnings;
+  },
 ) {
   const { district, reader } = deps;
 
-  async function reportData(weekFrom: string, weekTo: string): Promise<ReportData> {
+  /** Every indicator at the end of the week, in one language (names, definitions, towns, owners). */
+  async function reportData(
+    weekFrom: string,
+    weekTo: string,
+    locale: ReportLocale = 'zh-CN',
+  ): Promise<ReportData> {
+    const en = locale === 'en-US';
+    const labels = reportLabels(locale);
     const end = new Date(Math.min(Date.parse(`${weekTo}T23:59:59.999+08:00`), kernel.clock.now().getTime()));
     const period = { ...periodOf('year', end), to: end };
     const towns = new Map(
+      // Official Chinese names in both languages: divisions have no English names.
       (
         await rows<{ code: string; name: string }>(
           kernel.db,
@@ -57,7 +71,7 @@ export function createWeeklyReports(
       const townValues = def.levels.includes('town') ? await reader.scopeValues(def, period, 'town') : [];
       indicators.push({
         code: def.code,
-        nameZh: def.nameZh,
+        name: en ? def.nameEn : def.nameZh,
         unit: def.unit,
         direction: def.direction,
         promise: def.promise,
@@ -68,8 +82,8 @@ export function createWeeklyReports(
         expected: v.expected,
         status: v.status,
         source: def.source,
-        ownerName: def.ownerDepartment?.name ?? null,
-        formulaText: def.formulaText,
+        ownerName: def.ownerDepartment ? (en ? def.ownerDepartment.nameEn : def.ownerDepartment.name) : null,
+        formulaText: en ? def.formulaTextEn : def.formulaText,
         trend: snaps.map((s) => ({ date: s.day, value: s.value })),
         towns: townValues.map((t) => ({ name: towns.get(t.scope.code) ?? t.scope.code, value: t.value })),
       });
@@ -78,30 +92,31 @@ export function createWeeklyReports(
       ...(await deps.warnings.list(systemActor, { status: 'open' })).items,
       ...(await deps.warnings.list(systemActor, { status: 'dispatched' })).items,
     ];
+    const districtName = en ? deps.districtNameEn : deps.districtName;
     return {
-      title: `${deps.districtName}数字政府建设指标周报`,
-      districtName: deps.districtName,
+      title: labels.title(districtName),
+      districtName,
       weekFrom,
       weekTo,
       generatedAt: kernel.clock.now().toISOString(),
-      locale: 'zh-CN',
+      locale,
       indicators,
       warnings: open.map((w) => ({
-        nameZh: w.nameZh,
-        scopeName: w.scopeName,
+        name: en ? w.nameEn : w.nameZh,
+        scopeName: en ? w.scopeNameEn : w.scopeName,
         kind: w.kind,
         value: w.value,
         threshold: w.threshold,
         raisedAt: w.raisedAt,
-        taskNumber: w.taskId ? '已督办' : null,
+        followUp: w.taskId ? labels.dispatched : null,
       })),
     };
   }
 
-  async function generate(actor: Actor, trigger: 'schedule' | 'manual', weekFrom: string) {
-    const weekTo = addDays(weekFrom, 6);
-    const data = await reportData(weekFrom, weekTo);
-    const stem = `${deps.districtName}指标周报-${weekFrom}`;
+  /** Stores the week's PDF and XLSX in one language. */
+  async function render(actor: Actor, weekFrom: string, weekTo: string, locale: ReportLocale) {
+    const data = await reportData(weekFrom, weekTo, locale);
+    const stem = reportLabels(locale).fileStem(data.districtName, weekFrom);
     const pdf = await kernel.files.store(actor, {
       name: `${stem}.pdf`,
       content: buildWeeklyPdf(data),
@@ -114,12 +129,19 @@ export function createWeeklyReports(
       allowed: [XLSX],
       maxBytes: 20 * 1024 * 1024,
     });
+    return { pdf: pdf.id, xlsx: xlsx.id };
+  }
+
+  async function generate(actor: Actor, trigger: 'schedule' | 'manual', weekFrom: string) {
+    const weekTo = addDays(weekFrom, 6);
+    const zh = await render(actor, weekFrom, weekTo, 'zh-CN');
+    const en = await render(actor, weekFrom, weekTo, 'en-US');
     const id = newId();
     const inserted = await kernel.transaction(async (tx) => {
       const done = await rows<{ id: string }>(
         tx,
-        sql`insert into cockpit_report (id, week_from, week_to, trigger, pdf_file_id, xlsx_file_id, generated_by, generated_at)
-          values (${id}, ${weekFrom}::date, ${weekTo}::date, ${trigger}, ${pdf.id}, ${xlsx.id}, ${actor.name}, ${kernel.clock.now().toISOString()}::timestamptz)
+        sql`insert into cockpit_report (id, week_from, week_to, trigger, pdf_file_id, xlsx_file_id, pdf_en_file_id, xlsx_en_file_id, generated_by, generated_at)
+          values (${id}, ${weekFrom}::date, ${weekTo}::date, ${trigger}, ${zh.pdf}, ${zh.xlsx}, ${en.pdf}, ${en.xlsx}, ${actor.name}, ${kernel.clock.now().toISOString()}::timestamptz)
           on conflict do nothing returning id`,
       );
       if (done.length)
@@ -156,7 +178,8 @@ export function createWeeklyReports(
     requirePermission(actor, P.view);
     const list = await rows<Record<string, unknown>>(
       kernel.db,
-      sql`select id, week_from::text as week_from, week_to::text as week_to, trigger, generated_by, generated_at
+      sql`select id, week_from::text as week_from, week_to::text as week_to, trigger, generated_by, generated_at,
+          pdf_en_file_id is not null as english
         from cockpit_report order by generated_at desc limit 100`,
     );
     return {
@@ -167,18 +190,37 @@ export function createWeeklyReports(
         trigger: r.trigger as 'schedule' | 'manual',
         generatedBy: r.generated_by as string,
         generatedAt: new Date(r.generated_at as string).toISOString(),
+        languages: (r.english ? ['zh-CN', 'en-US'] : ['zh-CN']) as ReportLocale[],
       })),
     };
   }
 
-  async function file(actor: Actor, id: string, format: 'pdf' | 'xlsx') {
+  async function file(actor: Actor, id: string, format: 'pdf' | 'xlsx', locale: ReportLocale = 'zh-CN') {
     requirePermission(actor, P.view);
-    const [row] = await rows<{ pdf_file_id: string; xlsx_file_id: string }>(
+    const [row] = await rows<{
+      pdf_file_id: string;
+      xlsx_file_id: string;
+      pdf_en_file_id: string | null;
+      xlsx_en_file_id: string | null;
+    }>(
       kernel.db,
-      sql`select pdf_file_id, xlsx_file_id from cockpit_report where id = ${id}`,
+      sql`select pdf_file_id, xlsx_file_id, pdf_en_file_id, xlsx_en_file_id from cockpit_report where id = ${id}`,
     );
     if (!row) throw new NotFoundError('cockpit.report.not_found', 'No such report.');
-    return kernel.files.read(format === 'pdf' ? row.pdf_file_id : row.xlsx_file_id);
+    const fileId =
+      locale === 'en-US'
+        ? format === 'pdf'
+          ? row.pdf_en_file_id
+          : row.xlsx_en_file_id
+        : format === 'pdf'
+          ? row.pdf_file_id
+          : row.xlsx_file_id;
+    if (!fileId)
+      throw new NotFoundError(
+        'cockpit.report.locale_missing',
+        'This report was made before reports were made in English; make a new one.',
+      );
+    return kernel.files.read(fileId);
   }
 
   return { reportData, generate, ensureScheduled, generateNow, list, file };

@@ -65,7 +65,9 @@ export function WarningsPanel({ lists, now, stale, onChanged }: WarningsPanelPro
         ),
       {
         success: t('cockpitScreen.warnings.dispatched', {
-          department: warning.ownerDepartment ?? t('cockpitScreen.warnings.noOwner'),
+          department: warning.ownerDepartment
+            ? localName(warning.ownerDepartment, warning.ownerDepartmentEn)
+            : t('cockpitScreen.warnings.noOwner'),
         }),
       },
     );
@@ -120,12 +122,15 @@ export function WarningsPanel({ lists, now, stale, onChanged }: WarningsPanelPro
                   {name}
                 </span>
                 <span className="cs-ellipsis cs-muted" style={{ fontSize: '0.88em' }}>
-                  {warning.scopeName} · {t(`cockpitScreen.warnings.kind.${warning.kind}`)} ·{' '}
+                  {localName(warning.scopeName, warning.scopeNameEn)} ·{' '}
+                  {t(`cockpitScreen.warnings.kind.${warning.kind}`)} ·{' '}
                   <span className="cs-num" style={{ color: '#ff7070' }}>
                     {formatValue(warning.value, warning.unit, locale)}
                   </span>{' '}
                   / {formatValue(warning.threshold, warning.unit, locale)}
-                  {warning.ownerDepartment ? ` · ${warning.ownerDepartment}` : ''}
+                  {warning.ownerDepartment
+                    ? ` · ${localName(warning.ownerDepartment, warning.ownerDepartmentEn)}`
+                    : ''}
                 </span>
               </div>
               <time className="cs-muted" dateTime={warning.raisedAt} style={{ whiteSpace: 'nowrap' }}>

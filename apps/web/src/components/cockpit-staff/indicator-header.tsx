@@ -173,7 +173,9 @@ export function IndicatorHeader({ value: v, scope, scopeName, period }: Indicato
           {v.deadline ?? '—'}
         </Descriptions.Item>
         <Descriptions.Item label={t('cockpitStaff.indicator.owner')}>
-          {v.ownerDepartment?.name ?? t('cockpitStaff.indicator.notSet')}
+          {v.ownerDepartment
+            ? localName(v.ownerDepartment.name, v.ownerDepartment.nameEn)
+            : t('cockpitStaff.indicator.notSet')}
         </Descriptions.Item>
         <Descriptions.Item label={t('cockpitStaff.indicator.source')}>
           {t(`cockpitStaff.source.${v.source}`)}

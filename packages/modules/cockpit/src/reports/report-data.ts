@@ -2,6 +2,8 @@
  * Input of the weekly indicator report builders (PDF and XLSX), as fixed by the cockpit contract
  * ("Weekly report data"). The lead's module core assembles it; the builders only format it.
  */
+export type ReportLocale = 'zh-CN' | 'en-US';
+
 export type ReportData = {
   /** e.g. 奉化区数字政府建设指标周报 */
   title: string;
@@ -12,10 +14,11 @@ export type ReportData = {
   weekTo: string;
   /** ISO time */
   generatedAt: string;
-  locale: 'zh-CN';
+  /** The language of every text below and of the labels the builders add. */
+  locale: ReportLocale;
   indicators: {
     code: string;
-    nameZh: string;
+    name: string;
     unit: string;
     direction: string;
     promise: string;
@@ -34,13 +37,14 @@ export type ReportData = {
     towns: { name: string; value: number | null }[];
   }[];
   warnings: {
-    nameZh: string;
+    name: string;
     scopeName: string;
     kind: string;
     value: number | null;
     threshold: number | null;
     raisedAt: string;
-    taskNumber: string | null;
+    /** 已督办 / Dispatched when the warning went out as a task, else null. */
+    followUp: string | null;
   }[];
 };
 
@@ -48,7 +52,7 @@ export type WeeklyReportData = ReportData;
 export type ReportIndicator = ReportData['indicators'][number];
 export type ReportWarning = ReportData['warnings'][number];
 
-/** Report wording; the report is rendered in zh-CN, en-US is kept complete alongside it. */
+/** Report wording in both languages; each report is made in both (see weekly.ts). */
 export const REPORT_LABELS = {
   'zh-CN': {
     columns: {
@@ -70,7 +74,7 @@ export const REPORT_LABELS = {
       kind: '类型',
       threshold: '阈值',
       raisedAt: '发出时间',
-      task: '督办单号',
+      task: '督办',
     },
     status: {
       on_track: '达标进度正常',
@@ -94,6 +98,13 @@ export const REPORT_LABELS = {
     noWarnings: '本周无预警',
     pageOf: (n: number, m: number) => `第 ${n} 页 / 共 ${m} 页`,
     sheets: { indicators: '指标', trend: '趋势', towns: '乡镇', warnings: '预警' },
+    /** "label：value" with the full-width colon. */
+    colon: '：',
+    /** The document title with its week in brackets. */
+    titled: (title: string, range: string) => `${title}（${range}）`,
+    dispatched: '已督办',
+    title: (district: string) => `${district}数字政府建设指标周报`,
+    fileStem: (district: string, weekFrom: string) => `${district}指标周报-${weekFrom}`,
   },
   'en-US': {
     columns: {
@@ -115,22 +126,17 @@ export const REPORT_LABELS = {
       kind: 'Kind',
       threshold: 'Threshold',
       raisedAt: 'Raised at',
-      task: 'Task number',
+      task: 'Follow-up',
     },
     status: {
       on_track: 'On track',
-      behind: 'Behind trajectory',
-      below_warning: 'Below warning line',
+      behind: 'Behind',
+      below_warning: 'Below warning',
       no_data: 'No data',
     } as Record<string, string>,
-    source: { measured: 'Computed by the platform', reported: 'Reported by department' } as Record<
-      string,
-      string
-    >,
-    warningKind: { warning_line: 'Warning line reached', trajectory: 'Off trajectory' } as Record<
-      string,
-      string
-    >,
+    // Short words: the PDF's columns are sized for Chinese.
+    source: { measured: 'Computed', reported: 'Reported' } as Record<string, string>,
+    warningKind: { warning_line: 'Warning line', trajectory: 'Off track' } as Record<string, string>,
     growTarget: 'Keep growing',
     district: 'District',
     week: 'Week',
@@ -145,12 +151,17 @@ export const REPORT_LABELS = {
     noWarnings: 'No warnings this week',
     pageOf: (n: number, m: number) => `Page ${n} of ${m}`,
     sheets: { indicators: 'Indicators', trend: 'Trend', towns: 'Towns', warnings: 'Warnings' },
+    colon: ': ',
+    titled: (title: string, range: string) => `${title} (${range})`,
+    dispatched: 'Dispatched',
+    title: (district: string) => `${district}: digital government indicators, weekly report`,
+    fileStem: (district: string, weekFrom: string) => `${district} weekly indicators ${weekFrom}`,
   },
 };
 
 export type ReportLabels = (typeof REPORT_LABELS)['zh-CN'];
 
-export function reportLabels(locale: string): ReportLabels {
+export function reportLabels(locale: ReportLocale): ReportLabels {
   return locale === 'en-US' ? REPORT_LABELS['en-US'] : REPORT_LABELS['zh-CN'];
 }
 

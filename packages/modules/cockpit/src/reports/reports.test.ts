@@ -48,7 +48,7 @@ function indicator(i: number): ReportIndicator {
   }));
   return {
     code: batch === 0 ? code : `${code}.${batch}`,
-    nameZh: batch === 0 ? nameZh : `${nameZh}（试点${batch}）`,
+    name: batch === 0 ? nameZh : `${nameZh}（试点${batch}）`,
     unit,
     direction: 'higher_better',
     promise: code.split('.')[0],
@@ -77,22 +77,22 @@ function sampleData(rows: number): ReportData {
     indicators: Array.from({ length: rows }, (_, i) => indicator(i)),
     warnings: [
       {
-        nameZh: '跨部门事件处置完成率',
+        name: '跨部门事件处置完成率',
         scopeName: '溪口镇',
         kind: 'warning_line',
         value: 81.26,
         threshold: 85,
         raisedAt: '2026-11-27T01:30:00.000Z',
-        taskNumber: 'DB-2026-0112',
+        followUp: 'DB-2026-0112',
       },
       {
-        nameZh: '5G基站数',
+        name: '5G基站数',
         scopeName: '宁波市奉化区',
         kind: 'trajectory',
         value: 2412,
         threshold: 2910,
         raisedAt: '2026-11-28T09:05:00.000Z',
-        taskNumber: null,
+        followUp: null,
       },
     ],
   };
@@ -269,5 +269,73 @@ describe('weekly XLSX', () => {
     const warnings = wb.getWorksheet('预警')!;
     expect(warnings.getRow(2).getCell(3).value).toBe('触及预警线');
     expect(warnings.getRow(2).getCell(6).value).toBe('2026-11-27 09:30');
+  });
+});
+
+/** The sample in English, as weekly.ts assembles it for en-US (names from the English columns). */
+function englishData(rows: number): ReportData {
+  const zh = sampleData(rows);
+  return {
+    ...zh,
+    title: 'Fenghua District, Ningbo: digital government indicators, weekly report',
+    districtName: 'Fenghua District, Ningbo',
+    locale: 'en-US',
+    indicators: zh.indicators.map((ind, i) => ({
+      ...ind,
+      name: `Indicator ${i + 1} (${ind.code})`,
+      ownerName: ind.ownerName ? 'Fenghua Big Data Bureau' : null,
+      formulaText: 'Items meeting the condition ÷ all items × 100%',
+      towns: ind.towns.map((t, n) => ({ ...t, name: `Town ${n + 1}` })),
+    })),
+    warnings: zh.warnings.map((w, i) => ({
+      ...w,
+      name: i === 0 ? 'Cross-department events completed' : '5G base stations',
+      scopeName: i === 0 ? 'Xikou Town' : 'Fenghua District, Ningbo',
+      followUp: i === 0 ? 'Dispatched' : null,
+    })),
+  };
+}
+
+describe('weekly report in English', () => {
+  it.skipIf(!existsSync('/usr/bin/pdftotext'))(
+    'labels, colons and page numbers are English in the PDF',
+    () => {
+      const dir = mkdtempSync(join(tmpdir(), 'weekly-pdf-en-'));
+      try {
+        const file = join(dir, 'weekly.pdf');
+        writeFileSync(file, buildWeeklyPdf(englishData(40)));
+        const out = execFileSync('/usr/bin/pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+        expect(out).toContain('Fenghua District, Ningbo: digital government indicators, weekly report');
+        expect(out).toContain('Week: 2026-11-23 to 2026-11-29');
+        expect(out).toContain(
+          '40 indicators: 10 on track, 10 behind trajectory, 10 below warning line, 10 without data',
+        );
+        expect(out).toContain('Warnings and follow-up');
+        expect(out).toContain('Cross-department events completed');
+        expect(out).toMatch(/Town 1: /);
+        expect(out).toMatch(/Page 1 of \d+/);
+        // No Chinese left: every label comes from the English set, every name from the data.
+        expect(out).not.toMatch(/[\u4e00-\u9fff：（）]/);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
+
+  it('names the XLSX sheets, headers and title in English', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await buildWeeklyXlsx(englishData(12))) as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['Indicators', 'Trend', 'Towns', 'Warnings']);
+    expect(wb.title).toBe(
+      'Fenghua District, Ningbo: digital government indicators, weekly report (2026-11-23 to 2026-11-29)',
+    );
+    const sheet = wb.getWorksheet('Indicators')!;
+    expect((sheet.getRow(1).values as unknown[]).slice(1, 4)).toEqual([
+      'Indicator',
+      'Target',
+      'Warning line',
+    ]);
+    expect(sheet.getRow(3).getCell(7).value).toBe('Behind');
+    expect(wb.getWorksheet('Warnings')!.getRow(2).getCell(3).value).toBe('Warning line');
   });
 });

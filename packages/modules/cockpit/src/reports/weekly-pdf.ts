@@ -176,9 +176,9 @@ function titleBlock(l: Layout): void {
   pdf.page();
   pdf.text(MARGIN, 30, data.title, { size: 18, bold: true, color: INK });
   const meta = [
-    `${labels.district}：${data.districtName}`,
-    `${labels.week}：${labels.weekRange(data.weekFrom, data.weekTo)}`,
-    `${labels.generated}：${formatBeijing(data.generatedAt)}`,
+    `${labels.district}${labels.colon}${data.districtName}`,
+    `${labels.week}${labels.colon}${labels.weekRange(data.weekFrom, data.weekTo)}`,
+    `${labels.generated}${labels.colon}${formatBeijing(data.generatedAt)}`,
   ].join('    ');
   pdf.text(MARGIN, 58, meta, { size: 9.5, color: MUTED });
   pdf.line(MARGIN, 74, A4_LANDSCAPE.width - MARGIN, 74, { color: HEADER_BG, width: 1.2 });
@@ -208,7 +208,7 @@ function indicatorTable(l: Layout): void {
       l,
       columns,
       {
-        name: ind.nameZh,
+        name: ind.name,
         target: targetText(ind, labels),
         warningLine: formatValue(ind.warningLine, ind.unit),
         value: formatValue(ind.value, ind.unit),
@@ -248,7 +248,7 @@ function townsSection(l: Layout): void {
   const lineH = 15;
   for (const ind of withTowns) {
     ensure(l, 18 + lineH);
-    pdf.text(MARGIN, l.y, ind.nameZh, { size: 9.5, bold: true, color: INK });
+    pdf.text(MARGIN, l.y, ind.name, { size: 9.5, bold: true, color: INK });
     l.y += 16;
     ind.towns.forEach((town, i) => {
       const col = i % perLine;
@@ -256,9 +256,10 @@ function townsSection(l: Layout): void {
       if (col === 0) ensure(l, lineH);
       const x = MARGIN + col * cellW;
       const value = formatValue(town.value, ind.unit);
-      const name = pdf.fit(town.name, BODY, cellW - pdf.measure(`：${value}`, BODY) - 10);
-      pdf.text(x, l.y, `${name}：`, { size: BODY, color: MUTED });
-      pdf.text(x + pdf.measure(`${name}：`, BODY), l.y, value, { size: BODY, color: INK });
+      const colon = labels.colon;
+      const name = pdf.fit(town.name, BODY, cellW - pdf.measure(`${colon}${value}`, BODY) - 10);
+      pdf.text(x, l.y, `${name}${colon}`, { size: BODY, color: MUTED });
+      pdf.text(x + pdf.measure(`${name}${colon}`, BODY), l.y, value, { size: BODY, color: INK });
     });
     l.y += lineH + 6;
     pdf.line(MARGIN, l.y - 4, MARGIN + contentWidth, l.y - 4, { color: RULE, width: 0.4, dash: [2, 2] });
@@ -273,23 +274,23 @@ function warningsSection(l: Layout): void {
     l.y += ROW_H;
     return;
   }
-  const unitOf = new Map(data.indicators.map((i) => [i.nameZh, i.unit]));
+  const unitOf = new Map(data.indicators.map((i) => [i.name, i.unit]));
   const columns = warningColumns(labels);
   headerRow(l, columns);
   data.warnings.forEach((w, index) => {
     if (ensure(l, ROW_H)) headerRow(l, columns);
-    const unit = unitOf.get(w.nameZh) ?? '';
+    const unit = unitOf.get(w.name) ?? '';
     bodyRow(
       l,
       columns,
       {
-        name: w.nameZh,
+        name: w.name,
         scope: w.scopeName,
         kind: labels.warningKind[w.kind] ?? w.kind,
         value: formatValue(w.value, unit),
         threshold: formatValue(w.threshold, unit),
         raisedAt: formatBeijing(w.raisedAt),
-        task: w.taskNumber ?? '—',
+        task: w.followUp ?? '—',
       },
       index,
       { kind: w.kind === 'warning_line' ? STATUS_COLORS.below_warning : STATUS_COLORS.behind },
@@ -320,7 +321,7 @@ export function buildWeeklyPdf(data: ReportData): Buffer {
   const generated = new Date(data.generatedAt);
   const pdf = createPdf({
     ...A4_LANDSCAPE,
-    title: `${data.title}（${labels.weekRange(data.weekFrom, data.weekTo)}）`,
+    title: labels.titled(data.title, labels.weekRange(data.weekFrom, data.weekTo)),
     creationDate: Number.isNaN(generated.getTime()) ? undefined : generated,
   });
   const layout: Layout = { pdf, y: TOP, labels, data };

@@ -58,7 +58,7 @@ function indicatorsSheet(wb: ExcelJS.Workbook, data: ReportData, labels: ReportL
   ];
   for (const ind of data.indicators) {
     const row = sheet.addRow({
-      name: ind.nameZh,
+      name: ind.name,
       status: labels.status[ind.status] ?? ind.status,
       source: labels.source[ind.source] ?? ind.source,
       owner: ind.ownerName ?? '',
@@ -81,7 +81,7 @@ function trendSheet(wb: ExcelJS.Workbook, data: ReportData, labels: ReportLabels
   const sheet = wb.addWorksheet(labels.sheets.trend);
   sheet.columns = [
     { header: labels.columns.date, key: 'date', width: 12 },
-    ...data.indicators.map((ind) => ({ header: ind.nameZh, key: ind.code, width: 16 })),
+    ...data.indicators.map((ind) => ({ header: ind.name, key: ind.code, width: 16 })),
   ];
   const dates = [...new Set(data.indicators.flatMap((i) => i.trend.map((p) => p.date)))].sort();
   const byCode = new Map(
@@ -107,7 +107,7 @@ function townsSheet(wb: ExcelJS.Workbook, data: ReportData, labels: ReportLabels
     ...towns.map((name, i) => ({ header: name, key: `t${i}`, width: 12 })),
   ];
   for (const ind of withTowns) {
-    const row = sheet.addRow({ name: ind.nameZh });
+    const row = sheet.addRow({ name: ind.name });
     const values = new Map(ind.towns.map((t) => [t.name, t.value]));
     towns.forEach((name, i) => {
       setNumber(row.getCell(i + 2), values.get(name) ?? null, ind.unit);
@@ -129,16 +129,16 @@ function warningsSheet(wb: ExcelJS.Workbook, data: ReportData, labels: ReportLab
     { header: c.raisedAt, key: 'raisedAt', width: 18 },
     { header: c.task, key: 'task', width: 20 },
   ];
-  const unitOf = new Map(data.indicators.map((i) => [i.nameZh, i.unit]));
+  const unitOf = new Map(data.indicators.map((i) => [i.name, i.unit]));
   for (const w of data.warnings) {
     const row = sheet.addRow({
-      name: w.nameZh,
+      name: w.name,
       scope: w.scopeName,
       kind: labels.warningKind[w.kind] ?? w.kind,
       raisedAt: formatBeijing(w.raisedAt),
-      task: w.taskNumber ?? '',
+      task: w.followUp ?? '',
     });
-    const unit = unitOf.get(w.nameZh) ?? '';
+    const unit = unitOf.get(w.name) ?? '';
     setNumber(row.getCell('value'), w.value, unit);
     setNumber(row.getCell('threshold'), w.threshold, unit);
   }
@@ -153,7 +153,7 @@ export async function buildWeeklyXlsx(data: ReportData): Promise<Buffer> {
   const at = Number.isNaN(generated.getTime()) ? new Date() : generated;
   wb.creator = 'Zhizhi';
   wb.lastModifiedBy = 'Zhizhi';
-  wb.title = `${data.title}（${labels.weekRange(data.weekFrom, data.weekTo)}）`;
+  wb.title = labels.titled(data.title, labels.weekRange(data.weekFrom, data.weekTo));
   wb.subject = data.districtName;
   wb.created = at;
   wb.modified = at;

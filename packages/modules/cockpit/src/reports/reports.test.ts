@@ -98,6 +98,20 @@ function sampleData(rows: number): ReportData {
   };
 }
 
+const PDFTOTEXT = '/usr/bin/pdftotext';
+
+/** The text of a PDF as poppler's pdftotext lays it out. */
+function pdfText(pdf: Buffer): string {
+  const dir = mkdtempSync(join(tmpdir(), 'weekly-pdf-'));
+  try {
+    const file = join(dir, 'weekly.pdf');
+    writeFileSync(file, pdf);
+    return execFileSync(PDFTOTEXT, ['-layout', file, '-'], { encoding: 'utf8' });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** UCS-2 big-endian hex, computed independently of the writer. */
 function beHex(str: string): string {
   return Buffer.from(str, 'utf16le').swap16().toString('hex').toUpperCase();
@@ -200,24 +214,17 @@ describe('weekly PDF', () => {
     expect(quiet).toContain('/Count 1 ');
   });
 
-  it.skipIf(!existsSync('/usr/bin/pdftotext'))('extracts the Chinese text with pdftotext', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'weekly-pdf-'));
-    try {
-      const file = join(dir, 'weekly.pdf');
-      writeFileSync(file, pdf);
-      if (process.env.WEEKLY_REPORT_SAMPLE) writeFileSync(process.env.WEEKLY_REPORT_SAMPLE, pdf);
-      const out = execFileSync('/usr/bin/pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-      expect(out).toContain('跨部门事件处置完成率');
-      expect(out).toContain('奉化区数字政府建设指标周报');
-      expect(out).toContain(
-        '共 40 项指标：达标进度正常 10 项，落后于轨迹 10 项，低于预警线 10 项，暂无数据 10 项',
-      );
-      expect(out).toContain('乡镇分布');
-      expect(out).toContain('预警与督办');
-      expect(out).toContain(`第 2 页 / 共 ${pageTotal} 页`);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+  it.skipIf(!existsSync(PDFTOTEXT))('extracts the Chinese text with pdftotext', () => {
+    if (process.env.WEEKLY_REPORT_SAMPLE) writeFileSync(process.env.WEEKLY_REPORT_SAMPLE, pdf);
+    const out = pdfText(pdf);
+    expect(out).toContain('跨部门事件处置完成率');
+    expect(out).toContain('奉化区数字政府建设指标周报');
+    expect(out).toContain(
+      '共 40 项指标：达标进度正常 10 项，落后于轨迹 10 项，低于预警线 10 项，暂无数据 10 项',
+    );
+    expect(out).toContain('乡镇分布');
+    expect(out).toContain('预警与督办');
+    expect(out).toContain(`第 2 页 / 共 ${pageTotal} 页`);
   });
 });
 
@@ -297,30 +304,20 @@ function englishData(rows: number): ReportData {
 }
 
 describe('weekly report in English', () => {
-  it.skipIf(!existsSync('/usr/bin/pdftotext'))(
-    'labels, colons and page numbers are English in the PDF',
-    () => {
-      const dir = mkdtempSync(join(tmpdir(), 'weekly-pdf-en-'));
-      try {
-        const file = join(dir, 'weekly.pdf');
-        writeFileSync(file, buildWeeklyPdf(englishData(40)));
-        const out = execFileSync('/usr/bin/pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-        expect(out).toContain('Fenghua District, Ningbo: digital government indicators, weekly report');
-        expect(out).toContain('Week: 2026-11-23 to 2026-11-29');
-        expect(out).toContain(
-          '40 indicators: 10 on track, 10 behind trajectory, 10 below warning line, 10 without data',
-        );
-        expect(out).toContain('Warnings and follow-up');
-        expect(out).toContain('Cross-department events completed');
-        expect(out).toMatch(/Town 1: /);
-        expect(out).toMatch(/Page 1 of \d+/);
-        // No Chinese left: every label comes from the English set, every name from the data.
-        expect(out).not.toMatch(/[\u4e00-\u9fff：（）]/);
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-    },
-  );
+  it.skipIf(!existsSync(PDFTOTEXT))('labels, colons and page numbers are English in the PDF', () => {
+    const out = pdfText(buildWeeklyPdf(englishData(40)));
+    expect(out).toContain('Fenghua District, Ningbo: digital government indicators, weekly report');
+    expect(out).toContain('Week: 2026-11-23 to 2026-11-29');
+    expect(out).toContain(
+      '40 indicators: 10 on track, 10 behind trajectory, 10 below warning line, 10 without data',
+    );
+    expect(out).toContain('Warnings and follow-up');
+    expect(out).toContain('Cross-department events completed');
+    expect(out).toMatch(/Town 1: /);
+    expect(out).toMatch(/Page 1 of \d+/);
+    // No Chinese left: every label comes from the English set, every name from the data.
+    expect(out).not.toMatch(/[\u4e00-\u9fff：（）]/);
+  });
 
   it('names the XLSX sheets, headers and title in English', async () => {
     const wb = new ExcelJS.Workbook();

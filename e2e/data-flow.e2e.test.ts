@@ -5,7 +5,7 @@ import { orgDepartment } from '@zhizhi/kernel/org';
 import { eq } from 'drizzle-orm';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, pickOption, screenshotDir, signIn, startDemoServer } from './harness';
+import { launchBrowser, pickInSelect, pickOption, screenshotDir, signIn, startDemoServer } from './harness';
 
 const RSJ = '宁波市奉化区人力资源和社会保障局';
 const RESOURCE = '灵活就业人员登记信息';
@@ -177,16 +177,7 @@ describe('数据综合治理 in Chromium: catalog → load with findings → cas
     await idRow.waitFor();
     await idRow.getByRole('checkbox', { name: '必填' }).check();
     const format = idRow.locator('.ant-select');
-    for (let attempt = 1; ; attempt++) {
-      await format.click();
-      await page.locator('.ant-select-dropdown:visible').getByTitle('身份证号', { exact: true }).click();
-      try {
-        await expect.poll(() => format.textContent(), { timeout: 4_000 }).toContain('身份证号');
-        break;
-      } catch (error) {
-        if (attempt === 3) throw error;
-      }
-    }
+    await pickInSelect(page, format, format, '身份证号');
     await shot(page, '2-rules');
     expect(await send(page, rules.getByRole('button', { name: /确\s?定|保\s?存/ }), 'PUT', '/rules')).toBe(
       200,

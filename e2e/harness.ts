@@ -101,18 +101,33 @@ export async function signIn(
 /**
  * Opens an antd select by its label within `scope`, picks an option (typing first into searchable
  * ones) and waits until the select shows it, so a slow machine cannot race the next step against a
- * closing dropdown. A click on an option that is still sliding in can miss: it opens and picks
- * again, up to three times.
+ * closing dropdown.
  */
 export async function pickOption(page: Page, scope: Locator, label: string, option: string, search = false) {
   const input = scope.getByLabel(label, { exact: true });
   const select = input.locator('xpath=ancestor::*[contains(concat(" ", @class, " "), " ant-select ")][1]');
+  await pickInSelect(page, select, input, option, search);
+}
+
+/**
+ * Picks `option` in the antd `select`, opened by clicking `opener` (its input, or the select
+ * itself). A click on an option that is still sliding in can miss, or land on the select and close
+ * the dropdown: each attempt gives the click 5 s, reopens the dropdown if it closed, and tries
+ * again, up to three times.
+ */
+export async function pickInSelect(
+  page: Page,
+  select: Locator,
+  opener: Locator,
+  option: string,
+  search = false,
+) {
   const dropdown = page.locator('.ant-select-dropdown:visible');
   for (let attempt = 1; ; attempt++) {
-    if (attempt === 1 || (await dropdown.count()) === 0) await input.click();
-    if (search) await input.fill(option);
-    await dropdown.getByTitle(option, { exact: true }).click();
     try {
+      if (attempt === 1 || (await dropdown.count()) === 0) await opener.click();
+      if (search) await opener.fill(option);
+      await dropdown.getByTitle(option, { exact: true }).click({ timeout: 5_000 });
       await expect.poll(() => select.textContent(), { timeout: 4_000 }).toContain(option);
       return;
     } catch (error) {

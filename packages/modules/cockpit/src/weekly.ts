@@ -39,14 +39,8 @@ export function createWeeklyReports(
 ) {
   const { district, reader } = deps;
 
-  /** Every indicator at the end of the week, in one language (names, definitions, towns, owners). */
-  async function reportData(
-    weekFrom: string,
-    weekTo: string,
-    locale: ReportLocale = 'zh-CN',
-  ): Promise<ReportData> {
-    const en = locale === 'en-US';
-    const labels = reportLabels(locale);
+  /** The week's figures, read once for both languages: every indicator, its trend and towns, warnings. */
+  async function weekFigures(weekFrom: string, weekTo: string) {
     const end = new Date(Math.min(Date.parse(`${weekTo}T23:59:59.999+08:00`), kernel.clock.now().getTime()));
     const period = { ...periodOf('year', end), to: end };
     const towns = new Map(
@@ -59,17 +53,42 @@ export function createWeeklyReports(
       ).map((t) => [t.code, t.name]),
     );
     const since = addDays(weekTo, -27);
-    const indicators: ReportData['indicators'] = [];
+    const indicators = [];
     for (const def of await reader.indicators()) {
-      const scope = { type: 'district' as const, code: district };
-      const v = await reader.valueAt(def, scope, period);
-      const snaps = await rows<{ day: string; value: number | null }>(
+      const value = await reader.valueAt(def, { type: 'district', code: district }, period);
+      const trend = await rows<{ date: string; value: number | null }>(
         kernel.db,
-        sql`select day::text as day, value from cockpit_snapshot where code = ${def.code} and scope = 'district'
+        sql`select day::text as date, value from cockpit_snapshot where code = ${def.code} and scope = 'district'
           and day >= ${since}::date and day <= ${weekTo}::date order by day`,
       );
       const townValues = def.levels.includes('town') ? await reader.scopeValues(def, period, 'town') : [];
       indicators.push({
+        def,
+        value,
+        trend,
+        towns: townValues.map((t) => ({ name: towns.get(t.scope.code) ?? t.scope.code, value: t.value })),
+      });
+    }
+    const warnings = [
+      ...(await deps.warnings.list(systemActor, { status: 'open' })).items,
+      ...(await deps.warnings.list(systemActor, { status: 'dispatched' })).items,
+    ];
+    return { weekFrom, weekTo, generatedAt: kernel.clock.now().toISOString(), indicators, warnings };
+  }
+
+  /** The week's figures in one language (names, definitions, owners, labels). */
+  function reportData(figures: Awaited<ReturnType<typeof weekFigures>>, locale: ReportLocale): ReportData {
+    const en = locale === 'en-US';
+    const labels = reportLabels(locale);
+    const districtName = en ? deps.districtNameEn : deps.districtName;
+    return {
+      title: labels.title(districtName),
+      districtName,
+      weekFrom: figures.weekFrom,
+      weekTo: figures.weekTo,
+      generatedAt: figures.generatedAt,
+      locale,
+      indicators: figures.indicators.map(({ def, value: v, trend, towns }) => ({
         code: def.code,
         name: en ? def.nameEn : def.nameZh,
         unit: def.unit,
@@ -84,24 +103,10 @@ export function createWeeklyReports(
         source: def.source,
         ownerName: def.ownerDepartment ? (en ? def.ownerDepartment.nameEn : def.ownerDepartment.name) : null,
         formulaText: en ? def.formulaTextEn : def.formulaText,
-        trend: snaps.map((s) => ({ date: s.day, value: s.value })),
-        towns: townValues.map((t) => ({ name: towns.get(t.scope.code) ?? t.scope.code, value: t.value })),
-      });
-    }
-    const open = [
-      ...(await deps.warnings.list(systemActor, { status: 'open' })).items,
-      ...(await deps.warnings.list(systemActor, { status: 'dispatched' })).items,
-    ];
-    const districtName = en ? deps.districtNameEn : deps.districtName;
-    return {
-      title: labels.title(districtName),
-      districtName,
-      weekFrom,
-      weekTo,
-      generatedAt: kernel.clock.now().toISOString(),
-      locale,
-      indicators,
-      warnings: open.map((w) => ({
+        trend,
+        towns,
+      })),
+      warnings: figures.warnings.map((w) => ({
         name: en ? w.nameEn : w.nameZh,
         scopeName: en ? w.scopeNameEn : w.scopeName,
         kind: w.kind,
@@ -114,9 +119,8 @@ export function createWeeklyReports(
   }
 
   /** Stores the week's PDF and XLSX in one language. */
-  async function render(actor: Actor, weekFrom: string, weekTo: string, locale: ReportLocale) {
-    const data = await reportData(weekFrom, weekTo, locale);
-    const stem = reportLabels(locale).fileStem(data.districtName, weekFrom);
+  async function render(actor: Actor, data: ReportData) {
+    const stem = reportLabels(data.locale).fileStem(data.districtName, data.weekFrom);
     const pdf = await kernel.files.store(actor, {
       name: `${stem}.pdf`,
       content: buildWeeklyPdf(data),
@@ -134,8 +138,9 @@ export function createWeeklyReports(
 
   async function generate(actor: Actor, trigger: 'schedule' | 'manual', weekFrom: string) {
     const weekTo = addDays(weekFrom, 6);
-    const zh = await render(actor, weekFrom, weekTo, 'zh-CN');
-    const en = await render(actor, weekFrom, weekTo, 'en-US');
+    const figures = await weekFigures(weekFrom, weekTo);
+    const zh = await render(actor, reportData(figures, 'zh-CN'));
+    const en = await render(actor, reportData(figures, 'en-US'));
     const id = newId();
     const inserted = await kernel.transaction(async (tx) => {
       const done = await rows<{ id: string }>(
@@ -223,7 +228,7 @@ export function createWeeklyReports(
     return kernel.files.read(fileId);
   }
 
-  return { reportData, generate, ensureScheduled, generateNow, list, file };
+  return { generate, ensureScheduled, generateNow, list, file };
 }
 
 export type WeeklyReports = ReturnType<typeof createWeeklyReports>;
